@@ -1,0 +1,281 @@
+/* desk-cli-incident.c
+ *
+ * Copyright 2026 The Incident Desk developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "desk-cli-incident"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-cli.h"
+#include "desk-time.h"
+
+/* Sets the enumeration field @name of @record from its nick, e.g. "high". */
+static gboolean
+set_enum_from_nick (DeskRecord  *record,
+                    const char  *name,
+                    const char  *nick,
+                    GError     **error)
+{
+  const DeskField *field = desk_record_class_find_field (DESK_RECORD_GET_CLASS (record), name);
+  g_autoptr(GEnumClass) enum_class = g_type_class_ref (field->pspec->value_type);
+  GEnumValue *value = g_enum_get_value_by_nick (enum_class, nick);
+  g_autoptr(GString) choices = g_string_new (NULL);
+
+  if (value != NULL)
+    {
+      desk_record_set_enum (record, name, value->value);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < enum_class->n_values; i++)
+    g_string_append_printf (choices, "%s%s", i ? ", " : "", enum_class->values[i].value_nick);
+
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("“%s” is not a valid %s; use one of: %s"), nick, name, choices->str);
+  return FALSE;
+}
+
+static gboolean
+set_time (DeskRecord  *record,
+          const char  *name,
+          const char  *text,
+          GError     **error)
+{
+  gint64 seconds;
+
+  if (text == NULL)
+    return TRUE;
+
+  if (!desk_time_parse (text, NULL, &seconds, error))
+    return FALSE;
+
+  desk_record_set_int (record, name, seconds);
+  return TRUE;
+}
+
+int
+desk_cli_incident_add (int    argc,
+                       char **argv)
+{
+  g_autofree char *title = NULL, *service = NULL, *severity = NULL, *status_nick = NULL;
+  g_autofree char *occurred = NULL, *detected = NULL, *disclosed = NULL;
+  g_autofree char *cause = NULL, *summary = NULL, *time_zone = NULL;
+  g_auto(GStrv) refs = NULL;
+  gint64 estimate_potential = 0, estimate_confirmed = 0;
+  const GOptionEntry entries[] = {
+    { "title", 't', 0, G_OPTION_ARG_STRING, &title, N_("Title (required)"), N_("TEXT") },
+    { "service", 0, 0, G_OPTION_ARG_STRING, &service, N_("Affected service"), N_("NAME") },
+    { "severity", 0, 0, G_OPTION_ARG_STRING, &severity,
+      N_("low, medium, high or critical (default: medium)"), N_("LEVEL") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status_nick,
+      N_("detected, investigating, contained, recovered or closed"), N_("STATUS") },
+    { "occurred", 0, 0, G_OPTION_ARG_STRING, &occurred, N_("When it happened"), N_("ISO8601") },
+    { "detected", 0, 0, G_OPTION_ARG_STRING, &detected,
+      N_("When it was detected (default: now)"), N_("ISO8601") },
+    { "disclosed", 0, 0, G_OPTION_ARG_STRING, &disclosed, N_("When it was disclosed"),
+      N_("ISO8601") },
+    { "cause", 0, 0, G_OPTION_ARG_STRING, &cause, N_("Cause"), N_("TEXT") },
+    { "vulnerability", 0, 0, G_OPTION_ARG_STRING_ARRAY, &refs,
+      N_("Vulnerability reference, e.g. CVE-2026-1234 (repeatable)"), N_("REF") },
+    { "summary", 0, 0, G_OPTION_ARG_STRING, &summary, N_("Summary"), N_("TEXT") },
+    { "time-zone", 0, 0, G_OPTION_ARG_STRING, &time_zone,
+      N_("The incident's time zone, e.g. Asia/Tokyo"), N_("ZONE") },
+    { "estimated-potential", 0, 0, G_OPTION_ARG_INT64, &estimate_potential,
+      N_("Accounts announced as potentially affected"), N_("N") },
+    { "estimated-confirmed", 0, 0, G_OPTION_ARG_INT64, &estimate_confirmed,
+      N_("Accounts announced as confirmed"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskRecord) incident = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *vulnerability_refs = NULL;
+  int status;
+
+  context = desk_cli_context_new ("incident add", NULL, _("Record a new incident and print its id."),
+                                  entries);
+  if (!desk_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return desk_cli_usage_error (_("Unexpected argument “%s”"), argv[1]);
+  if (title == NULL || *g_strstrip (title) == '\0')
+    return desk_cli_usage_error (_("--title is required"));
+  if (estimate_potential < 0 || estimate_confirmed < 0)
+    return desk_cli_usage_error (_("Estimates cannot be negative"));
+
+  incident = DESK_RECORD (desk_incident_new (title));
+  vulnerability_refs = refs ? g_strjoinv (", ", refs) : NULL;
+  g_object_set (incident,
+                "service", service,
+                "cause", cause,
+                "summary", summary,
+                "time-zone", time_zone,
+                "vulnerability-refs", vulnerability_refs,
+                "estimated-potential", estimate_potential,
+                "estimated-confirmed", estimate_confirmed,
+                NULL);
+
+  /* Check everything before the database is even opened, so that a bad value leaves no trace. */
+  if ((severity && !set_enum_from_nick (incident, "severity", severity, &error)) ||
+      (status_nick && !set_enum_from_nick (incident, "status", status_nick, &error)) ||
+      !set_time (incident, "occurred-at", occurred, &error) ||
+      !set_time (incident, "detected-at", detected, &error) ||
+      !set_time (incident, "disclosed-at", disclosed, &error))
+    return desk_cli_usage_error ("%s", error->message);
+
+  if (!(store = desk_cli_open_store (&error)))
+    return desk_cli_fail (error);
+
+  if (detected == NULL)
+    desk_record_set_int (incident, "detected-at", desk_store_now (store));
+
+  if (!desk_store_save (store, incident, &error))
+    return desk_cli_fail (error);
+
+  g_print ("%s\n", desk_record_get_uuid (incident));
+  return DESK_CLI_OK;
+}
+
+static char *
+format_date (gint64 seconds)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (seconds == 0)
+    return g_strdup ("—");
+
+  utc = g_date_time_new_from_unix_utc (seconds);
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+static const char *
+enum_nick (DeskRecord *record,
+           const char *name)
+{
+  const DeskField *field = desk_record_class_find_field (DESK_RECORD_GET_CLASS (record), name);
+  g_autoptr(GEnumClass) enum_class = g_type_class_ref (field->pspec->value_type);
+
+  /* Nicks live as long as the enum type, which is static. */
+  return g_enum_get_value (enum_class, desk_record_get_enum (record, name))->value_nick;
+}
+
+int
+desk_cli_incident_list (int    argc,
+                        char **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GPtrArray) incidents = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  context = desk_cli_context_new ("incident list", NULL, _("List the incidents, newest first."),
+                                  entries);
+  if (!desk_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return desk_cli_usage_error (_("Unexpected argument “%s”"), argv[1]);
+
+  if (!(store = desk_cli_open_store (&error)) ||
+      !(incidents = desk_store_list (store, DESK_TYPE_INCIDENT, NULL, 0, &error)))
+    return desk_cli_fail (error);
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+      JsonArray *array = json_array_sized_new (incidents->len);
+
+      for (guint i = 0; i < incidents->len; i++)
+        json_array_add_element (array,
+                                desk_store_record_to_json (store,
+                                                           g_ptr_array_index (incidents, i)));
+      json_node_take_array (root, array);
+      desk_cli_print_json (root);
+      return DESK_CLI_OK;
+    }
+
+  for (guint i = 0; i < incidents->len; i++)
+    {
+      DeskRecord *incident = g_ptr_array_index (incidents, i);
+      g_autofree char *detected = format_date (desk_record_get_int (incident, "detected-at"));
+
+      g_print ("%.8s  %-13s  %-8s  %-16s  %s\n",
+               desk_record_get_uuid (incident),
+               enum_nick (incident, "status"),
+               enum_nick (incident, "severity"),
+               detected,
+               desk_record_get_string (incident, "title"));
+    }
+
+  return DESK_CLI_OK;
+}
+
+int
+desk_cli_incident_show (int    argc,
+                        char **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskRecord) incident = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GList) members = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  context = desk_cli_context_new ("incident show", "ID",
+                                  _("Show one incident. ID is its UUID or a unique prefix of it."),
+                                  entries);
+  if (!desk_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return desk_cli_usage_error (argc < 2 ? _("No incident id given")
+                                          : _("Give one incident id"));
+
+  if (!(store = desk_cli_open_store (&error)) ||
+      !(incident = desk_store_lookup (store, DESK_TYPE_INCIDENT, argv[1], &error)))
+    return desk_cli_fail (error);
+
+  node = desk_store_record_to_json (store, incident);
+  if (json)
+    {
+      desk_cli_print_json (node);
+      return DESK_CLI_OK;
+    }
+
+  /* One "key: value" line per field that has a value. */
+  members = json_object_get_members (json_node_get_object (node));
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *member = json_object_get_member (json_node_get_object (node), l->data);
+      g_autofree char *text = NULL;
+
+      if (JSON_NODE_HOLDS_NULL (member))
+        continue;
+      if (json_node_get_value_type (member) == G_TYPE_STRING)
+        text = g_strdup (json_node_get_string (member));
+      else
+        text = json_to_string (member, FALSE);
+
+      g_print ("%-20s %s\n", (const char *) l->data, text);
+    }
+
+  return DESK_CLI_OK;
+}

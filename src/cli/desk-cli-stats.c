@@ -1,0 +1,96 @@
+/* desk-cli-stats.c
+ *
+ * Copyright 2026 The Incident Desk developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "desk-cli-stats"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-cli.h"
+
+/* One line of the text report: an indented label, the count aligned on the right. */
+static void
+print_figure (guint       indent,
+              const char *label,
+              gint64      value)
+{
+  g_autofree char *number = g_strdup_printf ("%'" G_GINT64_FORMAT, value);
+  long width = 32 - 2 * indent - g_utf8_strlen (label, -1);
+
+  g_print ("%*s%s%*s%12s\n", (int) (2 * indent), "", label, (int) MAX (width, 1), "", number);
+}
+
+int
+desk_cli_stats (int    argc,
+                char **argv)
+{
+  g_autofree char *incident_id = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "incident", 'i', 0, G_OPTION_ARG_STRING, &incident_id,
+      N_("The incident (UUID or unique prefix)"), N_("ID") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskRecord) incident = NULL;
+  g_autoptr(DeskStats) stats = NULL;
+  g_autoptr(GEnumClass) statuses = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  context = desk_cli_context_new ("stats", NULL,
+                                  _("Print an incident's figures: accounts potentially affected "
+                                    "and confirmed, contracts per breach category and without "
+                                    "duplicates, and notifications by status."),
+                                  entries);
+  if (!desk_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return desk_cli_usage_error (_("Unexpected argument “%s”"), argv[1]);
+  if (incident_id == NULL)
+    return desk_cli_usage_error (_("--incident is required"));
+
+  if (!(store = desk_cli_open_store (&error)) ||
+      !(incident = desk_store_lookup (store, DESK_TYPE_INCIDENT, incident_id, &error)) ||
+      !(stats = desk_store_get_stats (store, desk_record_get_id (incident), &error)))
+    return desk_cli_fail (error);
+
+  if (json)
+    {
+      g_autoptr(JsonNode) node = desk_stats_to_json (stats);
+
+      desk_cli_print_json (node);
+      return DESK_CLI_OK;
+    }
+
+  g_print ("%s\n\n", desk_record_get_string (incident, "title"));
+  print_figure (0, _("Accounts potentially affected"), stats->potential_accounts);
+  print_figure (0, _("Accounts confirmed"), stats->confirmed_accounts);
+  if (stats->estimated_potential > 0)
+    print_figure (1, _("announced estimate"), stats->estimated_potential);
+  print_figure (0, _("Contracts affected"), stats->contracts_affected);
+  print_figure (0, _("Contracts confirmed"), stats->contracts_confirmed);
+  for (guint i = 0; i < stats->categories->len; i++)
+    {
+      const DeskCategoryCount *count = g_ptr_array_index (stats->categories, i);
+
+      print_figure (1, count->name, count->contracts);
+    }
+  print_figure (1, _("without duplicates"), stats->contracts_unique);
+  print_figure (0, _("Customers to notify"), stats->customers_to_notify);
+  print_figure (1, _("notified"), stats->customers_notified);
+
+  statuses = g_type_class_ref (DESK_TYPE_NOTIFICATION_STATUS);
+  for (guint i = 0; i < DESK_N_NOTIFICATION_STATUSES; i++)
+    if (stats->notifications[i] > 0)
+      print_figure (1, g_enum_get_value (statuses, i)->value_nick, stats->notifications[i]);
+
+  return DESK_CLI_OK;
+}

@@ -1,0 +1,220 @@
+/* desk-cli.c
+ *
+ * Copyright 2026 The Incident Desk developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* idesk: the command line over the same store as the window, for scripts, tests and
+ * benchmarks. Every command takes the global --database option and --help; failures print one
+ * line on stderr and exit non-zero, and nothing is written unless the whole command succeeds. */
+
+#define G_LOG_DOMAIN "desk-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "desk-cli.h"
+
+static char *database_path;
+
+static const GOptionEntry global_entries[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database_path,
+    N_("Database file (default: $INCIDENT_DESK_DB, else $XDG_DATA_HOME/incident-desk/incidents.db)"),
+    N_("PATH") },
+  { NULL }
+};
+
+static const DeskCliCommand commands[] = {
+  { "incident add", N_("Record a new incident and print its id"), desk_cli_incident_add },
+  { "incident list", N_("List the incidents"), desk_cli_incident_list },
+  { "incident show", N_("Show one incident"), desk_cli_incident_show },
+  { "stats", N_("Print an incident's figures"), desk_cli_stats },
+};
+
+static char *
+commands_description (void)
+{
+  GString *text = g_string_new (_("Commands:\n"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (text, "  %-16s %s\n", commands[i].name, _(commands[i].summary));
+  g_string_append (text, _("\nRun “idesk COMMAND --help” for the options of a command."));
+
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * desk_cli_context_new:
+ * @command: the command's name, e.g. "incident add"
+ * @entries: (nullable): the command's own options
+ *
+ * Returns: (transfer full): an option context that also knows the global options
+ */
+GOptionContext *
+desk_cli_context_new (const char         *command,
+                      const char         *parameters,
+                      const char         *summary,
+                      const GOptionEntry *entries)
+{
+  g_autofree char *usage = g_strdup_printf ("%s%s%s", command, parameters ? " " : "",
+                                            parameters ? parameters : "");
+  GOptionContext *context = g_option_context_new (usage);
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, global_entries, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  return context;
+}
+
+/* Sets @status to the exit status when parsing fails. */
+gboolean
+desk_cli_parse (GOptionContext   *context,
+                int              *argc,
+                char           ***argv,
+                int              *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = desk_cli_usage_error ("%s", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+DeskStore *
+desk_cli_open_store (GError **error)
+{
+  g_autoptr(DeskDatabase) database = NULL;
+
+  if (database_path != NULL)
+    database = desk_database_open (database_path, error);
+  else
+    database = desk_database_open_default (error);
+
+  if (database == NULL)
+    return NULL;
+
+  return desk_store_new (database);
+}
+
+int
+desk_cli_fail (GError *error)
+{
+  g_printerr ("idesk: %s\n", error->message);
+  return DESK_CLI_ERROR;
+}
+
+int
+desk_cli_usage_error (const char *format,
+                      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("idesk: %s\n", message);
+  g_printerr (_("Try “idesk --help”.\n"));
+  return DESK_CLI_USAGE;
+}
+
+void
+desk_cli_print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+/* Finds the command the first one or two words name; options may come before them. */
+static const DeskCliCommand *
+find_command (int     argc,
+              char  **argv,
+              int    *index)
+{
+  g_autoptr(GString) words = g_string_new (NULL);
+
+  for (int i = 1; i < argc && words->len < 64; i++)
+    {
+      if (argv[i][0] == '-')
+        {
+          /* Skip a global option's separate value. */
+          if ((g_str_equal (argv[i], "--database") || g_str_equal (argv[i], "-d")) && i + 1 < argc)
+            i++;
+          continue;
+        }
+
+      if (words->len > 0)
+        g_string_append_c (words, ' ');
+      g_string_append (words, argv[i]);
+
+      for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+        if (g_str_equal (words->str, commands[c].name))
+          {
+            *index = i;
+            return &commands[c];
+          }
+
+      if (words->len > 0 && strchr (words->str, ' ') != NULL)
+        break;
+    }
+
+  return NULL;
+}
+
+int
+desk_cli_main (int    argc,
+               char **argv)
+{
+  const DeskCliCommand *command;
+  g_autofree char *description = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  int status = DESK_CLI_OK;
+  int last_word = 0;
+  int command_argc;
+  g_autoptr(GPtrArray) command_argv = g_ptr_array_new ();
+
+  command = find_command (argc, argv, &last_word);
+  if (command != NULL)
+    {
+      /* Hand the command its options, without the command's words. */
+      int first_word = last_word - (strchr (command->name, ' ') != NULL ? 1 : 0);
+
+      for (int i = 0; i < argc; i++)
+        if (i < first_word || i > last_word)
+          g_ptr_array_add (command_argv, argv[i]);
+      g_ptr_array_add (command_argv, NULL);
+      command_argc = command_argv->len - 1;
+
+      return command->run (command_argc, (char **) command_argv->pdata);
+    }
+
+  description = commands_description ();
+  context = desk_cli_context_new ("COMMAND", "[ARGUMENTS…]",
+                                  _("Keep incidents, affected customers, notifications and "
+                                    "remediation checklists in the Incident Desk database."),
+                                  NULL);
+  g_option_context_set_description (context, description);
+  if (!desk_cli_parse (context, &argc, &argv, &status))
+    return status;
+
+  if (argc < 2)
+    return desk_cli_usage_error (_("No command given"));
+
+  return desk_cli_usage_error (_("Unknown command “%s”"), argv[1]);
+}

@@ -1,0 +1,54 @@
+/* desk-cli.h
+ *
+ * Copyright 2026 The Incident Desk developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "desk-store.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses of idesk. */
+enum
+{
+  DESK_CLI_OK    = 0,
+  DESK_CLI_ERROR = 1,   /* the command could not be done: unknown id, unreadable database… */
+  DESK_CLI_USAGE = 2,   /* the command line itself is wrong */
+};
+
+typedef struct
+{
+  const char *name;       /* "incident add" */
+  const char *summary;
+  int       (*run)        (int argc, char **argv);
+} DeskCliCommand;
+
+int          desk_cli_main            (int                   argc,
+                                       char                **argv);
+GOptionContext *desk_cli_context_new  (const char           *command,
+                                       const char           *parameters,
+                                       const char           *summary,
+                                       const GOptionEntry   *entries);
+gboolean     desk_cli_parse           (GOptionContext       *context,
+                                       int                  *argc,
+                                       char               ***argv,
+                                       int                  *status);
+DeskStore   *desk_cli_open_store      (GError              **error);
+int          desk_cli_fail            (GError               *error);
+int          desk_cli_usage_error     (const char           *format,
+                                       ...) G_GNUC_PRINTF (1, 2);
+void         desk_cli_print_json      (JsonNode             *node);
+
+int          desk_cli_incident_add    (int                   argc,
+                                       char                **argv);
+int          desk_cli_incident_list   (int                   argc,
+                                       char                **argv);
+int          desk_cli_incident_show   (int                   argc,
+                                       char                **argv);
+int          desk_cli_stats           (int                   argc,
+                                       char                **argv);
+
+G_END_DECLS

@@ -1,0 +1,94 @@
+/* desk-enums.h
+ *
+ * Copyright 2026 The Incident Desk developers
+ *
+ * This program is free software: you can redistribute it and/or modify it under the terms of the
+ * GNU General Public License as published by the Free Software Foundation, either version 3 of
+ * the License, or (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The nick of each value (e.g. "account-manager") is what the database, the command line and
+ * the sync wire format store; never renumber or rename a value once it has shipped. */
+
+typedef enum
+{
+  DESK_INCIDENT_STATUS_DETECTED,
+  DESK_INCIDENT_STATUS_INVESTIGATING,
+  DESK_INCIDENT_STATUS_CONTAINED,
+  DESK_INCIDENT_STATUS_RECOVERED,
+  DESK_INCIDENT_STATUS_CLOSED,
+} DeskIncidentStatus;
+
+typedef enum
+{
+  DESK_SEVERITY_LOW,
+  DESK_SEVERITY_MEDIUM,
+  DESK_SEVERITY_HIGH,
+  DESK_SEVERITY_CRITICAL,
+} DeskSeverity;
+
+/* How far an account or a contract is known to be hit. */
+typedef enum
+{
+  DESK_EXPOSURE_POTENTIAL,
+  DESK_EXPOSURE_CONFIRMED,
+  DESK_EXPOSURE_CLEARED,
+} DeskExposure;
+
+typedef enum
+{
+  DESK_CHANNEL_ACCOUNT_MANAGER,
+  DESK_CHANNEL_EMAIL,
+  DESK_CHANNEL_PORTAL,
+  DESK_CHANNEL_LETTER,
+  DESK_CHANNEL_PHONE,
+  DESK_CHANNEL_PRESS_RELEASE,
+  DESK_CHANNEL_REGULATOR_FILING,
+} DeskChannel;
+
+typedef enum
+{
+  DESK_NOTIFICATION_STATUS_NOT_STARTED,
+  DESK_NOTIFICATION_STATUS_DRAFTED,
+  DESK_NOTIFICATION_STATUS_APPROVED,
+  DESK_NOTIFICATION_STATUS_SENT,
+  DESK_NOTIFICATION_STATUS_DELIVERED,
+  DESK_NOTIFICATION_STATUS_BOUNCED,
+  DESK_NOTIFICATION_STATUS_ACKNOWLEDGED,
+  DESK_NOTIFICATION_STATUS_NOT_REQUIRED,
+} DeskNotificationStatus;
+
+#define DESK_N_NOTIFICATION_STATUSES (DESK_NOTIFICATION_STATUS_NOT_REQUIRED + 1)
+
+typedef enum
+{
+  DESK_RECIPIENT_CUSTOMER,
+  DESK_RECIPIENT_REGULATOR,
+  DESK_RECIPIENT_PUBLIC,
+} DeskRecipient;
+
+typedef enum
+{
+  DESK_ITEM_STATUS_TODO,
+  DESK_ITEM_STATUS_IN_PROGRESS,
+  DESK_ITEM_STATUS_BLOCKED,
+  DESK_ITEM_STATUS_DONE,
+  DESK_ITEM_STATUS_NOT_APPLICABLE,
+} DeskItemStatus;
+
+/* What starts a customer's contractual notification clock. */
+typedef enum
+{
+  DESK_NOTICE_BASIS_DETECTION,
+  DESK_NOTICE_BASIS_CONFIRMATION,
+} DeskNoticeBasis;
+
+G_END_DECLS

@@ -1,0 +1,1490 @@
+/* desk-store.c
+ *
+ * Copyright 2026 The Incident Desk developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* DeskStore is the only way into the database for the rest of the application: it saves,
+ * tombstones and loads records (one code path for every record type, driven by the fields a
+ * record class declares), appends every change to the audit log in the same transaction, and
+ * answers the figures people see with SQL aggregates. The _async variants run the same code on a
+ * worker thread; the database's lock serialises them.
+ */
+
+#define G_LOG_DOMAIN "desk-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "desk-store.h"
+#include "desk-time.h"
+
+struct _DeskStore
+{
+  GObject        parent_instance;
+
+  DeskDatabase  *database;
+  char          *actor;
+  DeskClockFunc  clock;
+  gpointer       clock_data;
+  GHashTable    *sql;        /* "kind:verb" → SQL text, built once per record type */
+  GMutex         sql_mutex;
+};
+
+G_DEFINE_FINAL_TYPE (DeskStore, desk_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (desk-store-error-quark, desk_store_error)
+
+enum {
+  PROP_0,
+  PROP_ACTOR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The columns every record table starts with, in this order. */
+#define BASE_COLUMNS "id, uuid, created_at, updated_at, deleted"
+#define N_BASE_COLUMNS 5
+
+/* SQL building {{{ */
+
+static char *
+build_sql (DeskRecordClass *klass,
+           const char      *verb)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  guint n_fields = desk_record_class_get_n_fields (klass);
+  const char *table = desk_record_class_get_table (klass);
+
+  if (g_str_equal (verb, "select"))
+    {
+      g_string_append (sql, "SELECT " BASE_COLUMNS);
+      for (guint i = 0; i < n_fields; i++)
+        g_string_append_printf (sql, ", %s", desk_record_class_get_field (klass, i)->column);
+      g_string_append_printf (sql, " FROM %s", table);
+    }
+  else if (g_str_equal (verb, "insert"))
+    {
+      g_string_append_printf (sql, "INSERT INTO %s (uuid, created_at, updated_at, deleted", table);
+      for (guint i = 0; i < n_fields; i++)
+        g_string_append_printf (sql, ", %s", desk_record_class_get_field (klass, i)->column);
+      g_string_append (sql, ") VALUES (?, ?, ?, ?");
+      for (guint i = 0; i < n_fields; i++)
+        g_string_append (sql, ", ?");
+      g_string_append (sql, ")");
+    }
+  else if (g_str_equal (verb, "update"))
+    {
+      g_string_append_printf (sql, "UPDATE %s SET uuid = ?, created_at = ?, updated_at = ?, "
+                                   "deleted = ?", table);
+      for (guint i = 0; i < n_fields; i++)
+        g_string_append_printf (sql, ", %s = ?", desk_record_class_get_field (klass, i)->column);
+      g_string_append_printf (sql, " WHERE id = ?%u", n_fields + 5);
+    }
+  else
+    g_assert_not_reached ();
+
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+/* Returns: (transfer none): the SQL for @verb on @klass's table, built on first use */
+static const char *
+get_sql (DeskStore       *self,
+         DeskRecordClass *klass,
+         const char      *verb)
+{
+  g_autofree char *key = g_strconcat (desk_record_class_get_kind (klass), ":", verb, NULL);
+  const char *sql;
+
+  g_mutex_lock (&self->sql_mutex);
+  sql = g_hash_table_lookup (self->sql, key);
+  if (sql == NULL)
+    {
+      sql = build_sql (klass, verb);
+      g_hash_table_insert (self->sql, g_steal_pointer (&key), (char *) sql);
+    }
+  g_mutex_unlock (&self->sql_mutex);
+
+  return sql;
+}
+
+/* }}} */
+/* Binding and reading values {{{ */
+
+static void
+bind_field (DeskStatement   *stmt,
+            int              column,
+            const DeskField *field,
+            const GValue    *value)
+{
+  if (G_VALUE_HOLDS_STRING (value))
+    {
+      const char *str = g_value_get_string (value);
+
+      if (str != NULL && *str != '\0')
+        sqlite3_bind_text (stmt, column, str, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_null (stmt, column);
+    }
+  else if (G_VALUE_HOLDS_ENUM (value))
+    {
+      g_autoptr(GEnumClass) enum_class = g_type_class_ref (G_VALUE_TYPE (value));
+      GEnumValue *enum_value = g_enum_get_value (enum_class, g_value_get_enum (value));
+
+      sqlite3_bind_text (stmt, column, enum_value->value_nick, -1, SQLITE_STATIC);
+    }
+  else if (G_VALUE_HOLDS_INT64 (value))
+    {
+      gint64 number = g_value_get_int64 (value);
+
+      if (number == 0 && (field->flags & (DESK_FIELD_TIME | DESK_FIELD_REFERENCE)) != 0)
+        sqlite3_bind_null (stmt, column);
+      else
+        sqlite3_bind_int64 (stmt, column, number);
+    }
+  else
+    g_assert_not_reached ();
+}
+
+static void
+read_field (DeskStatement   *stmt,
+            int              column,
+            const DeskField *field,
+            GValue          *value)
+{
+  if (G_VALUE_HOLDS_STRING (value))
+    g_value_set_string (value, (const char *) sqlite3_column_text (stmt, column));
+  else if (G_VALUE_HOLDS_ENUM (value))
+    {
+      g_autoptr(GEnumClass) enum_class = g_type_class_ref (G_VALUE_TYPE (value));
+      const char *nick = (const char *) sqlite3_column_text (stmt, column);
+      GEnumValue *enum_value = nick ? g_enum_get_value_by_nick (enum_class, nick) : NULL;
+
+      /* A value this version does not know (from a newer peer) reads as the default. */
+      if (enum_value != NULL)
+        g_value_set_enum (value, enum_value->value);
+      else
+        g_param_value_set_default (field->pspec, value);
+    }
+  else if (G_VALUE_HOLDS_INT64 (value))
+    g_value_set_int64 (value, sqlite3_column_int64 (stmt, column));
+  else
+    g_assert_not_reached ();
+}
+
+static DeskRecord *
+record_from_row (GType          type,
+                 DeskStatement *stmt)
+{
+  DeskRecord *record = g_object_new (type, NULL);
+  DeskRecordClass *klass = DESK_RECORD_GET_CLASS (record);
+
+  desk_record_set_id (record, sqlite3_column_int64 (stmt, 0));
+  desk_record_set_uuid (record, (const char *) sqlite3_column_text (stmt, 1));
+  desk_record_set_timestamps (record, sqlite3_column_int64 (stmt, 2),
+                              sqlite3_column_int64 (stmt, 3));
+  desk_record_set_deleted (record, sqlite3_column_int (stmt, 4));
+
+  for (guint i = 0; i < desk_record_class_get_n_fields (klass); i++)
+    {
+      const DeskField *field = desk_record_class_get_field (klass, i);
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, field->pspec->value_type);
+      read_field (stmt, N_BASE_COLUMNS + i, field, &value);
+      g_object_set_property (G_OBJECT (record), field->pspec->name, &value);
+    }
+
+  return record;
+}
+
+/* }}} */
+/* Audit log {{{ */
+
+static gint64
+incident_of (DeskRecord *record)
+{
+  DeskRecordClass *klass = DESK_RECORD_GET_CLASS (record);
+
+  if (DESK_IS_INCIDENT (record))
+    return desk_record_get_id (record);
+
+  if (desk_record_class_find_field (klass, "incident-id") != NULL)
+    return desk_record_get_int (record, "incident-id");
+
+  return 0;
+}
+
+static char *
+uuid_of (DeskStore *self,
+         GType      type,
+         gint64     id)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  g_autofree char *sql = NULL;
+  g_autoptr(DeskStatement) stmt = NULL;
+  gboolean has_row = FALSE;
+
+  sql = g_strdup_printf ("SELECT uuid FROM %s WHERE id = ?",
+                         desk_record_class_get_table (DESK_RECORD_CLASS (klass)));
+  stmt = desk_database_prepare (self->database, sql, NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!desk_database_step (self->database, stmt, &has_row, NULL) || !has_row)
+    return NULL;
+
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+/* Values in the audit log name other records by UUID, never by local id, so that the log means
+ * the same on every machine it syncs to. */
+static void
+add_field_json (DeskStore       *self,
+                JsonBuilder     *builder,
+                DeskRecord      *record,
+                guint            index,
+                gboolean         iso_times)
+{
+  const DeskField *field = desk_record_class_get_field (DESK_RECORD_GET_CLASS (record), index);
+  const GValue *value = desk_record_get_value (record, index);
+
+  json_builder_set_member_name (builder, field->column);
+
+  if (G_VALUE_HOLDS_STRING (value))
+    {
+      const char *str = g_value_get_string (value);
+
+      if (str != NULL && *str != '\0')
+        json_builder_add_string_value (builder, str);
+      else
+        json_builder_add_null_value (builder);
+    }
+  else if (G_VALUE_HOLDS_ENUM (value))
+    {
+      g_autoptr(GEnumClass) enum_class = g_type_class_ref (G_VALUE_TYPE (value));
+
+      json_builder_add_string_value (builder,
+                                     g_enum_get_value (enum_class,
+                                                       g_value_get_enum (value))->value_nick);
+    }
+  else if (field->flags & DESK_FIELD_REFERENCE)
+    {
+      g_autofree char *uuid = NULL;
+
+      if (g_value_get_int64 (value) != 0)
+        uuid = uuid_of (self, field->target, g_value_get_int64 (value));
+
+      if (uuid != NULL)
+        json_builder_add_string_value (builder, uuid);
+      else
+        json_builder_add_null_value (builder);
+    }
+  else if (field->flags & DESK_FIELD_CATEGORY_MASK)
+    {
+      g_autoptr(DeskStatement) stmt = NULL;
+      gboolean has_row;
+
+      json_builder_begin_array (builder);
+      stmt = desk_database_prepare (self->database,
+                                    "SELECT uuid FROM categories WHERE incident_id = ? "
+                                    "AND (? >> bit) & 1 ORDER BY position, created_at", NULL);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, incident_of (record));
+          sqlite3_bind_int64 (stmt, 2, g_value_get_int64 (value));
+          while (desk_database_step (self->database, stmt, &has_row, NULL) && has_row)
+            json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 0));
+        }
+      json_builder_end_array (builder);
+    }
+  else if ((field->flags & DESK_FIELD_TIME) && g_value_get_int64 (value) == 0)
+    json_builder_add_null_value (builder);
+  else if ((field->flags & DESK_FIELD_TIME) && iso_times)
+    {
+      g_autofree char *iso = desk_time_format_iso (g_value_get_int64 (value));
+
+      json_builder_add_string_value (builder, iso);
+    }
+  else
+    json_builder_add_int_value (builder, g_value_get_int64 (value));
+}
+
+/* A JSON object of @record's fields: those that differ from @other, or all when @other is NULL. */
+static char *
+fields_json (DeskStore  *self,
+             DeskRecord *record,
+             DeskRecord *other)
+{
+  DeskRecordClass *klass = DESK_RECORD_GET_CLASS (record);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < desk_record_class_get_n_fields (klass); i++)
+    {
+      if (desk_record_class_get_field (klass, i)->flags & DESK_FIELD_LOCAL)
+        continue;
+      if (other != NULL && desk_record_field_equal (record, other, i))
+        continue;
+
+      add_field_json (self, builder, record, i, FALSE);
+    }
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+static gboolean
+append_audit (DeskStore   *self,
+              DeskRecord  *record,
+              const char  *action,
+              const char  *before,
+              const char  *after,
+              GError     **error)
+{
+  g_autoptr(DeskStatement) stmt = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+  gint64 incident_id = incident_of (record);
+
+  stmt = desk_database_prepare (self->database,
+                                "INSERT INTO audit_log (uuid, at, actor, incident_id, kind, "
+                                "record_uuid, action, before, after) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, desk_store_now (self));
+  sqlite3_bind_text (stmt, 3, desk_store_get_actor (self), -1, SQLITE_TRANSIENT);
+  if (incident_id != 0)
+    sqlite3_bind_int64 (stmt, 4, incident_id);
+  sqlite3_bind_text (stmt, 5, desk_record_class_get_kind (DESK_RECORD_GET_CLASS (record)), -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, desk_record_get_uuid (record), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, before, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, after, -1, SQLITE_STATIC);
+
+  return desk_database_step (self->database, stmt, NULL, error);
+}
+
+/* }}} */
+/* Writing records {{{ */
+
+static gboolean
+validate (DeskRecord  *record,
+          GError     **error)
+{
+  DeskRecordClass *klass = DESK_RECORD_GET_CLASS (record);
+
+  for (guint i = 0; i < desk_record_class_get_n_fields (klass); i++)
+    {
+      const DeskField *field = desk_record_class_get_field (klass, i);
+      const char *str;
+      g_autofree char *label = NULL;
+
+      if (!(field->flags & DESK_FIELD_REQUIRED))
+        continue;
+
+      str = g_value_get_string (desk_record_get_value (record, i));
+      while (str != NULL && g_ascii_isspace (*str))
+        str++;
+      if (str != NULL && *str != '\0')
+        continue;
+
+      label = g_strdelimit (g_strdup (field->pspec->name), "-", ' ');
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID,
+                   _("The %s of a %s may not be empty"), label,
+                   desk_record_class_get_kind (klass));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+set_write_error (DeskStore   *self,
+                 DeskRecord  *record,
+                 GError     **error,
+                 GError      *db_error)
+{
+  if (g_error_matches (db_error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_CONSTRAINT) &&
+      strstr (db_error->message, "UNIQUE") != NULL)
+    g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_DUPLICATE,
+                 _("This %s already exists (%s)"),
+                 desk_record_class_get_kind (DESK_RECORD_GET_CLASS (record)), db_error->message);
+  else
+    g_propagate_error (error, g_error_copy (db_error));
+}
+
+static gboolean
+write_row (DeskStore   *self,
+           DeskRecord  *record,
+           const char  *verb,
+           GError     **error)
+{
+  DeskRecordClass *klass = DESK_RECORD_GET_CLASS (record);
+  guint n_fields = desk_record_class_get_n_fields (klass);
+  g_autoptr(DeskStatement) stmt = NULL;
+
+  stmt = desk_database_prepare (self->database, get_sql (self, klass, verb), error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, desk_record_get_uuid (record), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, desk_record_get_created_at (record));
+  sqlite3_bind_int64 (stmt, 3, desk_record_get_updated_at (record));
+  sqlite3_bind_int (stmt, 4, desk_record_get_deleted (record));
+  for (guint i = 0; i < n_fields; i++)
+    bind_field (stmt, 5 + i, desk_record_class_get_field (klass, i),
+                desk_record_get_value (record, i));
+  if (g_str_equal (verb, "update"))
+    sqlite3_bind_int64 (stmt, 5 + n_fields, desk_record_get_id (record));
+
+  if (!desk_database_step (self->database, stmt, NULL, error))
+    return FALSE;
+
+  if (g_str_equal (verb, "insert"))
+    desk_record_set_id (record, sqlite3_last_insert_rowid (desk_database_get_handle (self->database)));
+
+  return TRUE;
+}
+
+/* Each machine numbers an incident's categories itself; bits of deleted categories stay taken so
+ * that old masks never change meaning. */
+static gboolean
+assign_category_bit (DeskStore   *self,
+                     DeskRecord  *category,
+                     GError     **error)
+{
+  g_autoptr(DeskStatement) stmt = NULL;
+  gboolean has_row;
+  gint64 bit;
+
+  stmt = desk_database_prepare (self->database,
+                                "SELECT coalesce (max (bit) + 1, 0) FROM categories "
+                                "WHERE incident_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, desk_record_get_int (category, "incident-id"));
+  if (!desk_database_step (self->database, stmt, &has_row, error))
+    return FALSE;
+
+  bit = sqlite3_column_int64 (stmt, 0);
+  if (bit > 62)
+    {
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID,
+                   _("An incident can have at most 63 breach categories"));
+      return FALSE;
+    }
+
+  desk_record_set_int (category, "bit", bit);
+  return TRUE;
+}
+
+/* Every affected customer gets its row in the notification ledger. */
+static gboolean
+add_ledger_row (DeskStore   *self,
+                DeskRecord  *affected,
+                GError     **error)
+{
+  g_autoptr(DeskRecord) notification = NULL;
+
+  notification = g_object_new (DESK_TYPE_NOTIFICATION,
+                               "incident-id", desk_record_get_int (affected, "incident-id"),
+                               "affected-id", desk_record_get_id (affected),
+                               "recipient", DESK_RECIPIENT_CUSTOMER,
+                               NULL);
+  return desk_store_save (self, notification, error);
+}
+
+static gboolean
+insert_record (DeskStore   *self,
+               DeskRecord  *record,
+               GError     **error)
+{
+  g_autofree char *uuid = NULL;
+  g_autofree char *after = NULL;
+  gint64 now = desk_store_now (self);
+
+  if (DESK_IS_CATEGORY (record) && !assign_category_bit (self, record, error))
+    return FALSE;
+
+  if (desk_record_get_uuid (record) == NULL)
+    {
+      uuid = g_uuid_string_random ();
+      desk_record_set_uuid (record, uuid);
+    }
+  desk_record_set_timestamps (record, now, now);
+
+  if (!write_row (self, record, "insert", error))
+    return FALSE;
+
+  after = fields_json (self, record, NULL);
+  if (!append_audit (self, record, "create", NULL, after, error))
+    return FALSE;
+
+  if (DESK_IS_AFFECTED (record) && !add_ledger_row (self, record, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+update_record (DeskStore   *self,
+               DeskRecord  *record,
+               GError     **error)
+{
+  g_autoptr(DeskRecord) stored = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *action = "update";
+
+  stored = desk_store_load (self, G_OBJECT_TYPE (record), desk_record_get_id (record), error);
+  if (stored == NULL)
+    return FALSE;
+
+  if (desk_record_get_deleted (stored) != desk_record_get_deleted (record))
+    {
+      action = desk_record_get_deleted (record) ? "delete" : "restore";
+      before = fields_json (self, stored, NULL);
+    }
+  else
+    {
+      before = fields_json (self, stored, record);
+      if (g_str_equal (before, "{}"))
+        return TRUE;  /* nothing changed: no new revision, no audit line */
+      after = fields_json (self, record, stored);
+    }
+
+  desk_record_set_uuid (record, desk_record_get_uuid (stored));
+  desk_record_set_timestamps (record, desk_record_get_created_at (stored), desk_store_now (self));
+
+  if (!write_row (self, record, "update", error))
+    return FALSE;
+
+  if (g_str_equal (action, "delete"))
+    return append_audit (self, record, action, before, NULL, error);
+  if (g_str_equal (action, "restore"))
+    return append_audit (self, record, action, NULL, before, error);
+
+  return append_audit (self, record, action, before, after, error);
+}
+
+/* }}} */
+/* GObject {{{ */
+
+static void
+desk_store_finalize (GObject *object)
+{
+  DeskStore *self = DESK_STORE (object);
+
+  g_clear_object (&self->database);
+  g_clear_pointer (&self->actor, g_free);
+  g_clear_pointer (&self->sql, g_hash_table_unref);
+  g_mutex_clear (&self->sql_mutex);
+
+  G_OBJECT_CLASS (desk_store_parent_class)->finalize (object);
+}
+
+static void
+desk_store_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  DeskStore *self = DESK_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACTOR:
+      g_value_set_string (value, desk_store_get_actor (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_store_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  DeskStore *self = DESK_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACTOR:
+      desk_store_set_actor (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_store_class_init (DeskStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = desk_store_finalize;
+  object_class->get_property = desk_store_get_property;
+  object_class->set_property = desk_store_set_property;
+
+  /**
+   * DeskStore:actor:
+   *
+   * Who the audit log names for the changes made through this store. Empty or %NULL means the
+   * login's real name.
+   */
+  properties[PROP_ACTOR] =
+    g_param_spec_string ("actor", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+desk_store_init (DeskStore *self)
+{
+  self->sql = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_mutex_init (&self->sql_mutex);
+}
+
+/* }}} */
+/* Public API {{{ */
+
+DeskStore *
+desk_store_new (DeskDatabase *database)
+{
+  DeskStore *self;
+
+  g_return_val_if_fail (DESK_IS_DATABASE (database), NULL);
+
+  self = g_object_new (DESK_TYPE_STORE, NULL);
+  self->database = g_object_ref (database);
+  return self;
+}
+
+DeskDatabase *
+desk_store_get_database (DeskStore *self)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  return self->database;
+}
+
+const char *
+desk_store_get_actor (DeskStore *self)
+{
+  const char *real_name;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  if (self->actor != NULL && *self->actor != '\0')
+    return self->actor;
+
+  real_name = g_get_real_name ();
+  return g_str_equal (real_name, "Unknown") ? g_get_user_name () : real_name;
+}
+
+void
+desk_store_set_actor (DeskStore  *self,
+                      const char *actor)
+{
+  g_return_if_fail (DESK_IS_STORE (self));
+
+  if (g_strcmp0 (self->actor, actor) == 0)
+    return;
+
+  g_free (self->actor);
+  self->actor = g_strdup (actor);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTOR]);
+}
+
+void
+desk_store_set_clock (DeskStore     *self,
+                      DeskClockFunc  clock,
+                      gpointer       user_data)
+{
+  g_return_if_fail (DESK_IS_STORE (self));
+
+  self->clock = clock;
+  self->clock_data = user_data;
+}
+
+gint64
+desk_store_now (DeskStore *self)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), 0);
+
+  if (self->clock != NULL)
+    return self->clock (self->clock_data);
+
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/**
+ * desk_store_save:
+ *
+ * Inserts @record when its id is 0, otherwise writes its changed fields; either way, in one
+ * transaction with the audit log line. An update that changes nothing writes nothing.
+ */
+gboolean
+desk_store_save (DeskStore   *self,
+                 DeskRecord  *record,
+                 GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *old_uuid = NULL;
+  gint64 old_id, old_created, old_updated;
+  gboolean ok;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DESK_IS_RECORD (record), FALSE);
+
+  if (!validate (record, error))
+    return FALSE;
+
+  if (!desk_database_begin (self->database, error))
+    return FALSE;
+
+  old_id = desk_record_get_id (record);
+  old_uuid = g_strdup (desk_record_get_uuid (record));
+  old_created = desk_record_get_created_at (record);
+  old_updated = desk_record_get_updated_at (record);
+
+  if (old_id == 0)
+    ok = insert_record (self, record, &local_error);
+  else
+    ok = update_record (self, record, &local_error);
+
+  if (!ok || !desk_database_commit (self->database, &local_error))
+    {
+      desk_database_rollback (self->database);
+      /* The record says what the database holds, as before the attempt. */
+      desk_record_set_id (record, old_id);
+      desk_record_set_uuid (record, old_uuid);
+      desk_record_set_timestamps (record, old_created, old_updated);
+      set_write_error (self, record, error, local_error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+set_deleted (DeskStore   *self,
+             DeskRecord  *record,
+             gboolean     deleted,
+             GError     **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DESK_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (desk_record_get_id (record) != 0, FALSE);
+
+  desk_record_set_deleted (record, deleted);
+  if (!desk_store_save (self, record, error))
+    {
+      desk_record_set_deleted (record, !deleted);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * desk_store_delete:
+ *
+ * Marks @record deleted. The row stays, as a tombstone, so that the deletion can be undone and
+ * can travel to other machines.
+ */
+gboolean
+desk_store_delete (DeskStore   *self,
+                   DeskRecord  *record,
+                   GError     **error)
+{
+  return set_deleted (self, record, TRUE, error);
+}
+
+gboolean
+desk_store_restore (DeskStore   *self,
+                    DeskRecord  *record,
+                    GError     **error)
+{
+  return set_deleted (self, record, FALSE, error);
+}
+
+/**
+ * desk_store_load:
+ *
+ * Loads the record of @type with local @id, deleted or not.
+ *
+ * Returns: (transfer full) (type DeskRecord): the record, or %NULL with @error set
+ */
+gpointer
+desk_store_load (DeskStore   *self,
+                 GType        type,
+                 gint64       id,
+                 GError     **error)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  g_autofree char *sql = NULL;
+  g_autoptr(DeskStatement) stmt = NULL;
+  DeskRecord *record = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (type, DESK_TYPE_RECORD), NULL);
+
+  sql = g_strconcat (get_sql (self, DESK_RECORD_CLASS (klass), "select"), " WHERE id = ?", NULL);
+
+  desk_database_lock (self->database);
+  if ((stmt = desk_database_prepare (self->database, sql, error)) != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (desk_database_step (self->database, stmt, &has_row, error))
+        {
+          if (has_row)
+            record = record_from_row (type, stmt);
+          else
+            g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
+                         _("There is no %s with id %" G_GINT64_FORMAT),
+                         desk_record_class_get_kind (DESK_RECORD_CLASS (klass)), id);
+        }
+    }
+  g_clear_pointer (&stmt, desk_statement_release);
+  desk_database_unlock (self->database);
+
+  return record;
+}
+
+/**
+ * desk_store_lookup:
+ * @uuid_or_prefix: a record's UUID, or enough of its start to name one record
+ *
+ * Finds a record that is not deleted the way people and scripts name it: by UUID or, as with git
+ * commits, by a unique prefix of it.
+ *
+ * Returns: (transfer full) (type DeskRecord): the record, or %NULL with @error set
+ */
+gpointer
+desk_store_lookup (DeskStore   *self,
+                   GType        type,
+                   const char  *uuid_or_prefix,
+                   GError     **error)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  const char *kind = desk_record_class_get_kind (DESK_RECORD_CLASS (klass));
+  g_autofree char *prefix = g_ascii_strdown (uuid_or_prefix, -1);
+  g_autofree char *sql = NULL;
+  g_autoptr(DeskStatement) stmt = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean has_row;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  g_return_val_if_fail (uuid_or_prefix != NULL, NULL);
+
+  /* Only hexadecimal digits and dashes can start a UUID; anything else (a GLOB character
+   * included) names nothing. */
+  if (*prefix == '\0' || strspn (prefix, "0123456789abcdef-") != strlen (prefix))
+    {
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
+                   _("There is no %s with id “%s”"), kind, uuid_or_prefix);
+      return NULL;
+    }
+
+  sql = g_strconcat (get_sql (self, DESK_RECORD_CLASS (klass), "select"),
+                     " WHERE uuid GLOB ?1 || '*' AND NOT deleted LIMIT 2", NULL);
+
+  desk_database_lock (self->database);
+  if ((stmt = desk_database_prepare (self->database, sql, error)) != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
+      while (desk_database_step (self->database, stmt, &has_row, error) && has_row)
+        g_ptr_array_add (found, record_from_row (type, stmt));
+    }
+  g_clear_pointer (&stmt, desk_statement_release);
+  desk_database_unlock (self->database);
+
+  if (error != NULL && *error != NULL)
+    return NULL;
+
+  if (found->len == 0)
+    g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
+                 _("There is no %s with id “%s”"), kind, uuid_or_prefix);
+  else if (found->len > 1)
+    g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_AMBIGUOUS,
+                 _("More than one %s has an id starting with “%s”; give more of it"),
+                 kind, uuid_or_prefix);
+  else
+    return g_object_ref (g_ptr_array_index (found, 0));
+
+  return NULL;
+}
+
+/**
+ * desk_store_list:
+ * @field: (nullable): a field to filter on, e.g. "incident-id", or %NULL for all records
+ * @value: the value @field must have
+ *
+ * Lists the records of @type that are not deleted, in the type's natural order.
+ *
+ * Returns: (transfer full) (element-type DeskRecord): the records, or %NULL with @error set
+ */
+GPtrArray *
+desk_store_list (DeskStore   *self,
+                 GType        type,
+                 const char  *field,
+                 gint64       value,
+                 GError     **error)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  DeskRecordClass *record_class = DESK_RECORD_CLASS (klass);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GString) sql = g_string_new (get_sql (self, record_class, "select"));
+  g_autoptr(DeskStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (type, DESK_TYPE_RECORD), NULL);
+
+  g_string_append (sql, " WHERE NOT deleted");
+  if (field != NULL)
+    {
+      const DeskField *filter = desk_record_class_find_field (record_class, field);
+
+      g_return_val_if_fail (filter != NULL, NULL);
+      g_string_append_printf (sql, " AND %s = ?", filter->column);
+    }
+  g_string_append_printf (sql, " ORDER BY %s", desk_record_class_get_order_by (record_class));
+
+  desk_database_lock (self->database);
+  if ((stmt = desk_database_prepare (self->database, sql->str, &local_error)) != NULL)
+    {
+      if (field != NULL)
+        sqlite3_bind_int64 (stmt, 1, value);
+      while (desk_database_step (self->database, stmt, &has_row, &local_error) && has_row)
+        g_ptr_array_add (records, record_from_row (type, stmt));
+    }
+  g_clear_pointer (&stmt, desk_statement_release);
+  desk_database_unlock (self->database);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return g_steal_pointer (&records);
+}
+
+/**
+ * desk_store_add_account:
+ * @categories: a mask of the incident's category bits
+ *
+ * Adds an account to @affected's incident, or updates the one with the same identifier: a listed
+ * account keeps one row however often it is imported, "potential" never downgrades
+ * "confirmed", and categories accumulate. The contract follows: it gains the categories, and a
+ * confirmed account makes it confirmed.
+ */
+gboolean
+desk_store_add_account (DeskStore     *self,
+                        DeskAffected  *affected,
+                        const char    *identifier,
+                        DeskExposure   exposure,
+                        gint64         categories,
+                        GError       **error)
+{
+  DeskRecord *contract = DESK_RECORD (affected);
+  g_autoptr(DeskStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DESK_IS_AFFECTED (affected), FALSE);
+  g_return_val_if_fail (identifier != NULL && *identifier != '\0', FALSE);
+
+  if (!desk_database_begin (self->database, error))
+    return FALSE;
+
+  stmt = desk_database_prepare (self->database,
+                                "INSERT INTO accounts (incident_id, customer_id, identifier, "
+                                "exposure, categories, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+                                "ON CONFLICT (incident_id, identifier) DO UPDATE SET "
+                                "exposure = CASE WHEN excluded.exposure = 0 AND exposure = 1 "
+                                "THEN 1 ELSE excluded.exposure END, "
+                                "categories = categories | excluded.categories, "
+                                "customer_id = excluded.customer_id, updated_at = excluded.updated_at",
+                                &local_error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, desk_record_get_int (contract, "incident-id"));
+      sqlite3_bind_int64 (stmt, 2, desk_record_get_int (contract, "customer-id"));
+      sqlite3_bind_text (stmt, 3, identifier, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 4, exposure);
+      sqlite3_bind_int64 (stmt, 5, categories);
+      sqlite3_bind_int64 (stmt, 6, desk_store_now (self));
+      ok = desk_database_step (self->database, stmt, NULL, &local_error);
+      g_clear_pointer (&stmt, desk_statement_release);
+    }
+
+  if (ok)
+    {
+      desk_record_set_int (contract, "categories",
+                           desk_record_get_int (contract, "categories") | categories);
+      if (exposure == DESK_EXPOSURE_CONFIRMED &&
+          desk_record_get_enum (contract, "exposure") != DESK_EXPOSURE_CONFIRMED)
+        {
+          desk_record_set_enum (contract, "exposure", DESK_EXPOSURE_CONFIRMED);
+          desk_record_set_int (contract, "confirmed-at", desk_store_now (self));
+        }
+      ok = desk_store_save (self, contract, &local_error);
+    }
+
+  if (!ok || !desk_database_commit (self->database, &local_error))
+    {
+      desk_database_rollback (self->database);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+query_counts (DeskStore   *self,
+              const char  *sql,
+              gint64       incident_id,
+              gint64      *values,
+              guint        n_values,
+              GError     **error)
+{
+  g_autoptr(DeskStatement) stmt = NULL;
+  gboolean has_row;
+
+  if (!(stmt = desk_database_prepare (self->database, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, incident_id);
+  if (!desk_database_step (self->database, stmt, &has_row, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_values; i++)
+    values[i] = has_row ? sqlite3_column_int64 (stmt, i) : 0;
+
+  return TRUE;
+}
+
+static gboolean
+fill_stats (DeskStore  *self,
+            gint64      incident_id,
+            DeskStats  *stats,
+            GError    **error)
+{
+  gint64 accounts[2], contracts[3], estimates[2], notices[2];
+  g_autoptr(DeskStatement) stmt = NULL;
+  g_autoptr(GEnumClass) statuses = g_type_class_ref (DESK_TYPE_NOTIFICATION_STATUS);
+  gboolean has_row;
+
+  if (!query_counts (self,
+                     "SELECT count (*) FILTER (WHERE exposure IN (0, 1)),"
+                     " count (*) FILTER (WHERE exposure = 1)"
+                     " FROM accounts WHERE incident_id = ?", incident_id, accounts, 2, error) ||
+      !query_counts (self,
+                     "SELECT count (*) FILTER (WHERE exposure != 'cleared'),"
+                     " count (*) FILTER (WHERE exposure = 'confirmed'),"
+                     " count (*) FILTER (WHERE exposure = 'confirmed' AND categories & (SELECT"
+                     "   coalesce (sum (1 << bit), 0) FROM categories c"
+                     "   WHERE c.incident_id = affected.incident_id AND NOT c.deleted) != 0)"
+                     " FROM affected WHERE incident_id = ? AND NOT deleted",
+                     incident_id, contracts, 3, error) ||
+      !query_counts (self,
+                     "SELECT coalesce (estimated_potential, 0), coalesce (estimated_confirmed, 0)"
+                     " FROM incidents WHERE id = ?", incident_id, estimates, 2, error) ||
+      !query_counts (self,
+                     "SELECT count (*) FILTER (WHERE status != 'not-required'),"
+                     " count (*) FILTER (WHERE status IN ('sent', 'delivered', 'acknowledged'))"
+                     " FROM notifications WHERE incident_id = ? AND NOT deleted"
+                     " AND recipient = 'customer'", incident_id, notices, 2, error))
+    return FALSE;
+
+  stats->potential_accounts = accounts[0];
+  stats->confirmed_accounts = accounts[1];
+  stats->contracts_affected = contracts[0];
+  stats->contracts_confirmed = contracts[1];
+  stats->contracts_unique = contracts[2];
+  stats->estimated_potential = estimates[0];
+  stats->estimated_confirmed = estimates[1];
+  stats->customers_to_notify = notices[0];
+  stats->customers_notified = notices[1];
+
+  if (!(stmt = desk_database_prepare (self->database,
+                                      "SELECT c.uuid, c.name, (SELECT count (*) FROM affected a"
+                                      "   WHERE a.incident_id = c.incident_id AND NOT a.deleted"
+                                      "   AND a.exposure = 'confirmed' AND (a.categories >> c.bit) & 1)"
+                                      " FROM categories c WHERE c.incident_id = ? AND NOT c.deleted"
+                                      " ORDER BY c.position, c.created_at", error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, incident_id);
+  while (desk_database_step (self->database, stmt, &has_row, error) && has_row)
+    {
+      DeskCategoryCount *count = g_new0 (DeskCategoryCount, 1);
+
+      count->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      count->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      count->contracts = sqlite3_column_int64 (stmt, 2);
+      g_ptr_array_add (stats->categories, count);
+    }
+  if (error != NULL && *error != NULL)
+    return FALSE;
+  g_clear_pointer (&stmt, desk_statement_release);
+
+  if (!(stmt = desk_database_prepare (self->database,
+                                      "SELECT status, count (*) FROM notifications"
+                                      " WHERE incident_id = ? AND NOT deleted GROUP BY status",
+                                      error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, incident_id);
+  while (desk_database_step (self->database, stmt, &has_row, error) && has_row)
+    {
+      GEnumValue *status = g_enum_get_value_by_nick (statuses,
+                                                     (const char *) sqlite3_column_text (stmt, 0));
+
+      if (status != NULL)
+        stats->notifications[status->value] = sqlite3_column_int64 (stmt, 1);
+    }
+
+  return error == NULL || *error == NULL;
+}
+
+/**
+ * desk_store_get_stats:
+ *
+ * Returns: (transfer full): the figures of the incident with local id @incident_id, or %NULL
+ *   with @error set
+ */
+DeskStats *
+desk_store_get_stats (DeskStore   *self,
+                      gint64       incident_id,
+                      GError     **error)
+{
+  g_autoptr(DeskStats) stats = desk_stats_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  desk_database_lock (self->database);
+  fill_stats (self, incident_id, stats, &local_error);
+  desk_database_unlock (self->database);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return g_steal_pointer (&stats);
+}
+
+/**
+ * desk_store_list_audit:
+ *
+ * Returns: (transfer full) (element-type DeskAuditEntry): the audit log of an incident, newest
+ *   first, or %NULL with @error set
+ */
+GPtrArray *
+desk_store_list_audit (DeskStore   *self,
+                       gint64       incident_id,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(DeskStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  desk_database_lock (self->database);
+  stmt = desk_database_prepare (self->database,
+                                "SELECT at, actor, kind, record_uuid, action, before, after"
+                                " FROM audit_log WHERE incident_id = ? ORDER BY id DESC",
+                                &local_error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, incident_id);
+      while (desk_database_step (self->database, stmt, &has_row, &local_error) && has_row)
+        g_ptr_array_add (entries,
+                         desk_audit_entry_new (sqlite3_column_int64 (stmt, 0),
+                                               (const char *) sqlite3_column_text (stmt, 1),
+                                               (const char *) sqlite3_column_text (stmt, 2),
+                                               (const char *) sqlite3_column_text (stmt, 3),
+                                               (const char *) sqlite3_column_text (stmt, 4),
+                                               (const char *) sqlite3_column_text (stmt, 5),
+                                               (const char *) sqlite3_column_text (stmt, 6)));
+    }
+  g_clear_pointer (&stmt, desk_statement_release);
+  desk_database_unlock (self->database);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
+}
+
+/**
+ * desk_store_record_to_json:
+ *
+ * The form scripts see (`idesk … --json`): "id" is the UUID, other records are named by UUID,
+ * times are ISO 8601 in UTC, enumerations their nicks; local-only fields are left out.
+ *
+ * Returns: (transfer full): a JSON object
+ */
+JsonNode *
+desk_store_record_to_json (DeskStore  *self,
+                           DeskRecord *record)
+{
+  DeskRecordClass *klass = DESK_RECORD_GET_CLASS (record);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *created = NULL;
+  g_autofree char *updated = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  g_return_val_if_fail (DESK_IS_RECORD (record), NULL);
+
+  created = desk_time_format_iso (desk_record_get_created_at (record));
+  updated = desk_time_format_iso (desk_record_get_updated_at (record));
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, desk_record_get_uuid (record));
+  json_builder_set_member_name (builder, "created_at");
+  json_builder_add_string_value (builder, created);
+  json_builder_set_member_name (builder, "updated_at");
+  json_builder_add_string_value (builder, updated);
+
+  desk_database_lock (self->database);
+  for (guint i = 0; i < desk_record_class_get_n_fields (klass); i++)
+    {
+      if (!(desk_record_class_get_field (klass, i)->flags & DESK_FIELD_LOCAL))
+        add_field_json (self, builder, record, i, TRUE);
+    }
+  desk_database_unlock (self->database);
+
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* }}} */
+/* Async API {{{ */
+
+typedef struct
+{
+  DeskRecord *record;
+  GType       type;
+  char       *field;
+  gint64      value;
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  g_clear_object (&job->record);
+  g_free (job->field);
+  g_free (job);
+}
+
+static void
+save_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GError *error = NULL;
+
+  if (desk_store_save (source_object, job->record, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * desk_store_save_async:
+ *
+ * Saves @record on a worker thread. The worker writes a copy, so that no property notification
+ * reaches widgets bound to @record from another thread; desk_store_save_finish() copies the new
+ * id, UUID and times back.
+ */
+void
+desk_store_save_async (DeskStore           *self,
+                       DeskRecord          *record,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  g_return_if_fail (DESK_IS_STORE (self));
+  g_return_if_fail (DESK_IS_RECORD (record));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, desk_store_save_async);
+  job = g_new0 (Job, 1);
+  job->record = desk_record_copy (record);
+  g_object_set_data_full (G_OBJECT (task), "record", g_object_ref (record), g_object_unref);
+  g_task_set_task_data (task, job, job_free);
+  g_task_run_in_thread (task, save_worker);
+}
+
+gboolean
+desk_store_save_finish (DeskStore     *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  DeskRecord *record;
+  Job *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == desk_store_save_async, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  job = g_task_get_task_data (G_TASK (result));
+  record = g_object_get_data (G_OBJECT (result), "record");
+  desk_record_set_id (record, desk_record_get_id (job->record));
+  desk_record_set_uuid (record, desk_record_get_uuid (job->record));
+  desk_record_set_timestamps (record, desk_record_get_created_at (job->record),
+                              desk_record_get_updated_at (job->record));
+  return TRUE;
+}
+
+static void
+list_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GError *error = NULL;
+  GPtrArray *records;
+
+  records = desk_store_list (source_object, job->type, job->field, job->value, &error);
+  if (records != NULL)
+    g_task_return_pointer (task, records, (GDestroyNotify) g_ptr_array_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+desk_store_list_async (DeskStore           *self,
+                       GType                type,
+                       const char          *field,
+                       gint64               value,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  g_return_if_fail (DESK_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, desk_store_list_async);
+  job = g_new0 (Job, 1);
+  job->type = type;
+  job->field = g_strdup (field);
+  job->value = value;
+  g_task_set_task_data (task, job, job_free);
+  g_task_run_in_thread (task, list_worker);
+}
+
+/**
+ * desk_store_list_finish:
+ *
+ * Returns: (transfer full) (element-type DeskRecord): the records, or %NULL with @error set
+ */
+GPtrArray *
+desk_store_list_finish (DeskStore     *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+stats_worker (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GError *error = NULL;
+  DeskStats *stats;
+
+  stats = desk_store_get_stats (source_object, job->value, &error);
+  if (stats != NULL)
+    g_task_return_pointer (task, stats, (GDestroyNotify) desk_stats_free);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+desk_store_get_stats_async (DeskStore           *self,
+                            gint64               incident_id,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  g_return_if_fail (DESK_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, desk_store_get_stats_async);
+  job = g_new0 (Job, 1);
+  job->value = incident_id;
+  g_task_set_task_data (task, job, job_free);
+  g_task_run_in_thread (task, stats_worker);
+}
+
+/**
+ * desk_store_get_stats_finish:
+ *
+ * Returns: (transfer full): the figures, or %NULL with @error set
+ */
+DeskStats *
+desk_store_get_stats_finish (DeskStore     *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* }}} */

@@ -1,0 +1,111 @@
+/* desk-store.h
+ *
+ * Copyright 2026 The Incident Desk developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "desk-audit-entry.h"
+#include "desk-database.h"
+#include "desk-records.h"
+#include "desk-stats.h"
+
+G_BEGIN_DECLS
+
+#define DESK_STORE_ERROR (desk_store_error_quark ())
+
+typedef enum
+{
+  DESK_STORE_ERROR_NOT_FOUND,
+  DESK_STORE_ERROR_AMBIGUOUS,
+  DESK_STORE_ERROR_INVALID,
+  DESK_STORE_ERROR_DUPLICATE,
+} DeskStoreError;
+
+/* Returns the current time in seconds since the epoch; tests inject their own clock. */
+typedef gint64 (*DeskClockFunc) (gpointer user_data);
+
+#define DESK_TYPE_STORE (desk_store_get_type())
+
+G_DECLARE_FINAL_TYPE (DeskStore, desk_store, DESK, STORE, GObject)
+
+GQuark        desk_store_error_quark       (void);
+DeskStore    *desk_store_new               (DeskDatabase         *database);
+DeskDatabase *desk_store_get_database      (DeskStore            *self);
+const char   *desk_store_get_actor         (DeskStore            *self);
+void          desk_store_set_actor         (DeskStore            *self,
+                                            const char           *actor);
+void          desk_store_set_clock         (DeskStore            *self,
+                                            DeskClockFunc         clock,
+                                            gpointer              user_data);
+gint64        desk_store_now               (DeskStore            *self);
+
+gboolean      desk_store_save              (DeskStore            *self,
+                                            DeskRecord           *record,
+                                            GError              **error);
+gboolean      desk_store_delete            (DeskStore            *self,
+                                            DeskRecord           *record,
+                                            GError              **error);
+gboolean      desk_store_restore           (DeskStore            *self,
+                                            DeskRecord           *record,
+                                            GError              **error);
+gpointer      desk_store_load              (DeskStore            *self,
+                                            GType                 type,
+                                            gint64                id,
+                                            GError              **error);
+gpointer      desk_store_lookup            (DeskStore            *self,
+                                            GType                 type,
+                                            const char           *uuid_or_prefix,
+                                            GError              **error);
+GPtrArray    *desk_store_list              (DeskStore            *self,
+                                            GType                 type,
+                                            const char           *field,
+                                            gint64                value,
+                                            GError              **error);
+gboolean      desk_store_add_account       (DeskStore            *self,
+                                            DeskAffected         *affected,
+                                            const char           *identifier,
+                                            DeskExposure          exposure,
+                                            gint64                categories,
+                                            GError              **error);
+DeskStats    *desk_store_get_stats         (DeskStore            *self,
+                                            gint64                incident_id,
+                                            GError              **error);
+GPtrArray    *desk_store_list_audit        (DeskStore            *self,
+                                            gint64                incident_id,
+                                            GError              **error);
+JsonNode     *desk_store_record_to_json    (DeskStore            *self,
+                                            DeskRecord           *record);
+
+void          desk_store_save_async        (DeskStore            *self,
+                                            DeskRecord           *record,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+gboolean      desk_store_save_finish       (DeskStore            *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+void          desk_store_list_async        (DeskStore            *self,
+                                            GType                 type,
+                                            const char           *field,
+                                            gint64                value,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+GPtrArray    *desk_store_list_finish       (DeskStore            *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+void          desk_store_get_stats_async   (DeskStore            *self,
+                                            gint64                incident_id,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+DeskStats    *desk_store_get_stats_finish  (DeskStore            *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,20 @@
+/* desk-time.h
+ *
+ * Copyright 2026 The Incident Desk developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean  desk_time_parse       (const char  *text,
+                                 GTimeZone   *default_tz,
+                                 gint64      *seconds,
+                                 GError     **error);
+char     *desk_time_format_iso  (gint64       seconds);
+
+G_END_DECLS

@@ -1,0 +1,64 @@
+/* desk-test-utils.c
+ *
+ * Copyright 2026 The Incident Desk developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "desk-test-utils.h"
+
+char *
+desk_test_make_tmp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("incident-desk-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+desk_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      dir = g_dir_open (path, 0, NULL);
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          desk_test_remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+/* Opens (creating) the database at @path, or an in-memory one for NULL, with a fixed actor. */
+DeskStore *
+desk_test_open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskDatabase) database = desk_database_open (path ? path : ":memory:", &error);
+  DeskStore *store;
+
+  g_assert_no_error (error);
+  store = desk_store_new (database);
+  desk_store_set_actor (store, "Test Runner");
+  return store;
+}
+
+/* A clock for desk_store_set_clock() that reads the gint64 at @user_data. */
+gint64
+desk_test_fixed_clock (gpointer user_data)
+{
+  return *(gint64 *) user_data;
+}

@@ -1,0 +1,19 @@
+/* desk-test-utils.h
+ *
+ * Copyright 2026 The Incident Desk developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "desk-store.h"
+
+G_BEGIN_DECLS
+
+char       *desk_test_make_tmp_dir   (void);
+void        desk_test_remove_tree    (const char *path);
+DeskStore  *desk_test_open_store     (const char *path);
+gint64      desk_test_fixed_clock    (gpointer    user_data);
+
+G_END_DECLS

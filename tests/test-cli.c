@@ -1,0 +1,402 @@
+/* test-cli.c
+ *
+ * Copyright 2026 The Incident Desk developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Drives the real idesk binary ($IDESK) as a script would: exit status, stdout, stderr, and what
+ * the database holds afterwards. */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "desk-test-utils.h"
+
+typedef struct
+{
+  char *dir;
+  char *db;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = desk_test_make_tmp_dir ();
+  fixture->db = g_build_filename (fixture->dir, "incidents.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  desk_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db);
+}
+
+/* Runs idesk with the NULL-terminated arguments; --database comes first unless @db is NULL. */
+static void
+run_idesk (Run        *run,
+           const char *db,
+           ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list ap;
+
+  g_ptr_array_add (args, (char *) g_getenv ("IDESK"));
+  if (db != NULL)
+    {
+      g_ptr_array_add (args, "--database");
+      g_ptr_array_add (args, (char *) db);
+    }
+  va_start (ap, db);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "INCIDENT_DESK_DB");
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+static void
+assert_one_line_error (Run        *run,
+                       const char *fragment)
+{
+  g_assert_cmpint (run->status, !=, 0);
+  g_assert_cmpstr (run->out, ==, "");
+  g_assert_true (g_str_has_prefix (run->err, "idesk: "));
+  g_assert_nonnull (strstr (run->err, fragment));
+  /* One line of message; a usage error may add the hint to try --help. */
+  g_assert_null (strstr (run->err, "CRITICAL"));
+  g_assert_null (strstr (run->err, "WARNING"));
+}
+
+static char *
+add_incident (Fixture    *fixture,
+              const char *title)
+{
+  g_auto(Run) run = { 0 };
+
+  run_idesk (&run, fixture->db, "incident", "add", "--title", title,
+             "--detected", "2026-04-14T09:30:00+09:00", "--severity", "high", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_strchomp (run.out);
+  g_assert_true (g_uuid_string_is_valid (run.out));
+  return g_steal_pointer (&run.out);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+test_add_list_show (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *id = add_incident (fixture, "Hosted mail breach");
+  g_auto(Run) list = { 0 };
+  g_auto(Run) list_json = { 0 };
+  g_auto(Run) show = { 0 };
+  g_auto(Run) show_json = { 0 };
+  g_autoptr(JsonNode) listed = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  g_autofree char *prefix = g_strndup (id, 8);
+  JsonObject *object;
+
+  run_idesk (&list, fixture->db, "incident", "list", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_true (g_str_has_prefix (list.out, prefix));
+  g_assert_nonnull (strstr (list.out, "Hosted mail breach"));
+  g_assert_nonnull (strstr (list.out, "high"));
+
+  run_idesk (&list_json, fixture->db, "incident", "list", "--json", NULL);
+  g_assert_cmpint (list_json.status, ==, 0);
+  listed = parse_json (list_json.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (listed)), ==, 1);
+
+  /* A unique prefix is enough, as with git. */
+  run_idesk (&show_json, fixture->db, "incident", "show", prefix, "--json", NULL);
+  g_assert_cmpint (show_json.status, ==, 0);
+  shown = parse_json (show_json.out);
+  object = json_node_get_object (shown);
+  g_assert_cmpstr (json_object_get_string_member (object, "id"), ==, id);
+  g_assert_cmpstr (json_object_get_string_member (object, "title"), ==, "Hosted mail breach");
+  g_assert_cmpstr (json_object_get_string_member (object, "detected_at"), ==,
+                   "2026-04-14T00:30:00Z");
+  g_assert_cmpstr (json_object_get_string_member (object, "severity"), ==, "high");
+
+  run_idesk (&show, fixture->db, "incident", "show", id, NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_nonnull (strstr (show.out, "Hosted mail breach"));
+}
+
+static void
+test_stats (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *id = add_incident (fixture, "Directory server intrusion");
+  g_auto(Run) run = { 0 };
+  g_auto(Run) text = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *object;
+
+  run_idesk (&run, fixture->db, "stats", "--incident", id, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  node = parse_json (run.out);
+  object = json_node_get_object (node);
+  g_assert_cmpint (json_object_get_int_member (object, "potentially_affected_accounts"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (object, "confirmed_accounts"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (object, "contracts_unique"), ==, 0);
+  g_assert_true (json_object_has_member (object, "contracts_by_category"));
+  g_assert_true (json_object_has_member (json_object_get_object_member (object, "notifications"),
+                                         "acknowledged"));
+
+  run_idesk (&text, fixture->db, "stats", "--incident", id, NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "Accounts potentially affected"));
+}
+
+static void
+test_estimates (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_auto(Run) add = { 0 };
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+
+  run_idesk (&add, fixture->db, "incident", "add", "--title", "Mail", "--estimated-potential",
+             "4072650", "--vulnerability", "JVN#00000000", "--vulnerability", "CVE-2026-0001", NULL);
+  g_assert_cmpint (add.status, ==, 0);
+  g_strchomp (add.out);
+
+  run_idesk (&run, fixture->db, "incident", "show", add.out, "--json", NULL);
+  node = parse_json (run.out);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (node),
+                                               "estimated_potential"), ==, 4072650);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node),
+                                                  "vulnerability_refs"), ==,
+                   "JVN#00000000, CVE-2026-0001");
+}
+
+static void
+test_unknown_id (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *id = add_incident (fixture, "Leak");
+  g_auto(Run) show = { 0 };
+  g_auto(Run) stats = { 0 };
+  g_auto(Run) glob = { 0 };
+
+  run_idesk (&show, fixture->db, "incident", "show", "ffffffff", NULL);
+  assert_one_line_error (&show, "no incident");
+  g_assert_cmpint (show.status, ==, 1);
+
+  run_idesk (&stats, fixture->db, "stats", "--incident", "not-an-id", NULL);
+  assert_one_line_error (&stats, "no incident");
+
+  run_idesk (&glob, fixture->db, "incident", "show", "*", NULL);
+  assert_one_line_error (&glob, "no incident");
+}
+
+static gint64
+count_incidents (const char *db)
+{
+  g_autoptr(DeskStore) store = desk_test_open_store (db);
+  g_autoptr(GPtrArray) incidents = desk_store_list (store, DESK_TYPE_INCIDENT, NULL, 0, NULL);
+
+  return incidents->len;
+}
+
+static void
+test_bad_values_write_nothing (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const char * const bad[][4] = {
+    { "--detected", "2026-13-45", "ISO 8601" },
+    { "--occurred", "yesterday", "ISO 8601" },
+    { "--severity", "apocalyptic", "low, medium, high, critical" },
+    { "--status", "panicking", "detected, investigating" },
+  };
+
+  add_incident (fixture, "Existing");
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_idesk (&run, fixture->db, "incident", "add", "--title", "Bad", bad[i][0], bad[i][1],
+                 NULL);
+      assert_one_line_error (&run, bad[i][2]);
+      g_assert_cmpint (run.status, ==, 2);
+    }
+
+  g_assert_cmpint (count_incidents (fixture->db), ==, 1);
+}
+
+static void
+test_usage_errors (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char * const cases[][4] = {
+    { "incident", "add", NULL, "--title is required" },
+    { "incident", "show", NULL, "No incident id" },
+    { "stats", NULL, NULL, "--incident is required" },
+    { "frobnicate", NULL, NULL, "Unknown command" },
+    { "incident", "add", "--no-such-option", "Unknown option" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_idesk (&run, fixture->db, cases[i][0], cases[i][1], cases[i][2], NULL);
+      assert_one_line_error (&run, cases[i][3]);
+      g_assert_cmpint (run.status, ==, 2);
+    }
+
+  /* Nothing was written: the usage errors did not even create the database. */
+  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_missing_folder (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (fixture->dir, "missing", "incidents.db", NULL);
+  g_auto(Run) run = { 0 };
+
+  run_idesk (&run, db, "incident", "list", NULL);
+  assert_one_line_error (&run, "does not exist");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_not_a_database (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_set_contents (fixture->db, "account,customer_id\nx,1\n", -1, NULL));
+  run_idesk (&run, fixture->db, "incident", "list", NULL);
+  assert_one_line_error (&run, "not an Incident Desk database");
+
+  g_assert_true (g_file_get_contents (fixture->db, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "account,customer_id\nx,1\n");
+}
+
+static void
+test_help (Fixture       *fixture,
+           gconstpointer  data)
+{
+  static const char * const commands[][2] = {
+    { NULL, NULL },
+    { "incident", "add" },
+    { "incident", "list" },
+    { "incident", "show" },
+    { "stats", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      if (commands[i][0] == NULL)
+        run_idesk (&run, NULL, "--help", NULL);
+      else if (commands[i][1] == NULL)
+        run_idesk (&run, NULL, commands[i][0], "--help", NULL);
+      else
+        run_idesk (&run, NULL, commands[i][0], commands[i][1], "--help", NULL);
+
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_nonnull (strstr (run.out, "Usage:"));
+      g_assert_nonnull (strstr (run.out, "--database"));
+    }
+}
+
+static void
+test_environment_database (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_setenv (launcher, "INCIDENT_DESK_DB", fixture->db, TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("IDESK"), "incident", "add",
+                                         "--title", "From the environment", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  g_assert_cmpint (count_incidents (fixture->db), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_assert_nonnull (g_getenv ("IDESK"));
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/desk/cli/add-list-show", test_add_list_show);
+  ADD ("/desk/cli/stats", test_stats);
+  ADD ("/desk/cli/estimates", test_estimates);
+  ADD ("/desk/cli/unknown-id", test_unknown_id);
+  ADD ("/desk/cli/bad-values-write-nothing", test_bad_values_write_nothing);
+  ADD ("/desk/cli/usage-errors", test_usage_errors);
+  ADD ("/desk/cli/missing-folder", test_missing_folder);
+  ADD ("/desk/cli/not-a-database", test_not_a_database);
+  ADD ("/desk/cli/help", test_help);
+  ADD ("/desk/cli/environment-database", test_environment_database);
+
+#undef ADD
+
+  return g_test_run ();
+}

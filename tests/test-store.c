@@ -1,0 +1,621 @@
+/* test-store.c
+ *
+ * Copyright 2026 The Incident Desk developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "desk-store.h"
+#include "desk-test-utils.h"
+
+typedef struct
+{
+  DeskStore *store;
+  gint64     now;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->store = desk_test_open_store (NULL);
+  fixture->now = 1776126600;
+  desk_store_set_clock (fixture->store, desk_test_fixed_clock, &fixture->now);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (fixture->store);
+}
+
+static DeskIncident *
+save_incident (DeskStore  *store,
+               const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  DeskIncident *incident = desk_incident_new (title);
+
+  g_assert_true (desk_store_save (store, DESK_RECORD (incident), &error));
+  g_assert_no_error (error);
+  return incident;
+}
+
+static gpointer
+save_new (DeskStore *store,
+          gpointer   record)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (desk_store_save (store, record, &error));
+  g_assert_no_error (error);
+  return record;
+}
+
+static guint
+count_records (DeskStore  *store,
+               GType       type,
+               const char *field,
+               gint64      value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = desk_store_list (store, type, field, value, &error);
+
+  g_assert_no_error (error);
+  return records->len;
+}
+
+/* One record of every type, with a string field to edit. */
+static DeskRecord *
+make_record (DeskStore *store,
+             GType      type,
+             const char **edit_field)
+{
+  g_autoptr(DeskIncident) incident = save_incident (store, "Parent");
+  g_autoptr(DeskCustomer) customer = NULL;
+  g_autoptr(DeskAffected) affected = NULL;
+  g_autoptr(DeskChecklist) checklist = NULL;
+  static guint serial;
+  g_autofree char *contract = g_strdup_printf ("C-%u", ++serial);
+
+  if (type == DESK_TYPE_INCIDENT)
+    {
+      *edit_field = "cause";
+      return DESK_RECORD (desk_incident_new ("Mail breach"));
+    }
+  if (type == DESK_TYPE_CATEGORY)
+    {
+      *edit_field = "name";
+      return DESK_RECORD (desk_category_new (incident, "Credentials"));
+    }
+  if (type == DESK_TYPE_CUSTOMER)
+    {
+      *edit_field = "account-manager";
+      return DESK_RECORD (desk_customer_new (contract, "Example Trading"));
+    }
+
+  customer = save_new (store, desk_customer_new (contract, "Example Trading"));
+  if (type == DESK_TYPE_AFFECTED)
+    {
+      *edit_field = "note";
+      return DESK_RECORD (desk_affected_new (incident, customer));
+    }
+
+  affected = save_new (store, desk_affected_new (incident, customer));
+  if (type == DESK_TYPE_NOTIFICATION)
+    {
+      *edit_field = "note";
+      return DESK_RECORD (desk_notification_new (incident, NULL));
+    }
+  if (type == DESK_TYPE_CHECKLIST)
+    {
+      *edit_field = "title";
+      return DESK_RECORD (desk_checklist_new (incident, "MFA rollout"));
+    }
+
+  checklist = save_new (store, desk_checklist_new (incident, "Patching"));
+  if (type == DESK_TYPE_CHECKLIST_ITEM)
+    {
+      *edit_field = "owner";
+      return DESK_RECORD (desk_checklist_item_new (checklist, "Apply the vendor fix"));
+    }
+  if (type == DESK_TYPE_EVENT)
+    {
+      *edit_field = "text";
+      return DESK_RECORD (desk_event_new (incident, 1776000000, "Vendor published a fix"));
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_crud_every_type (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  guint n_types;
+  const GType *types = desk_record_types (&n_types);
+
+  for (guint i = 0; i < n_types; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DeskRecord) record = NULL;
+      g_autoptr(DeskRecord) loaded = NULL;
+      g_autoptr(DeskRecord) found = NULL;
+      const char *edit_field = NULL;
+      DeskRecordClass *klass;
+      gint64 id;
+
+      g_test_message ("%s", g_type_name (types[i]));
+      record = make_record (fixture->store, types[i], &edit_field);
+      klass = DESK_RECORD_GET_CLASS (record);
+
+      /* create */
+      fixture->now += 60;
+      g_assert_true (desk_store_save (fixture->store, record, &error));
+      g_assert_no_error (error);
+      id = desk_record_get_id (record);
+      g_assert_cmpint (id, >, 0);
+      g_assert_true (g_uuid_string_is_valid (desk_record_get_uuid (record)));
+
+      /* read */
+      loaded = desk_store_load (fixture->store, types[i], id, &error);
+      g_assert_no_error (error);
+      for (guint f = 0; f < desk_record_class_get_n_fields (klass); f++)
+        g_assert_true (desk_record_field_equal (record, loaded, f));
+      g_assert_cmpint (desk_record_get_created_at (loaded), ==, fixture->now);
+
+      found = desk_store_lookup (fixture->store, types[i], desk_record_get_uuid (record), &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (desk_record_get_id (found), ==, id);
+
+      /* update */
+      fixture->now += 60;
+      desk_record_set_string (record, edit_field, "Edited");
+      g_assert_true (desk_store_save (fixture->store, record, &error));
+      g_assert_no_error (error);
+      g_clear_object (&loaded);
+      loaded = desk_store_load (fixture->store, types[i], id, &error);
+      g_assert_cmpstr (desk_record_get_string (loaded, edit_field), ==, "Edited");
+      g_assert_cmpint (desk_record_get_updated_at (loaded), ==, fixture->now);
+      g_assert_cmpint (desk_record_get_created_at (loaded), ==, fixture->now - 60);
+
+      /* delete leaves a tombstone that lists skip; restore brings it back */
+      g_assert_true (desk_store_delete (fixture->store, record, &error));
+      g_assert_no_error (error);
+      g_clear_object (&loaded);
+      loaded = desk_store_load (fixture->store, types[i], id, &error);
+      g_assert_true (desk_record_get_deleted (loaded));
+      g_clear_object (&found);
+      found = desk_store_lookup (fixture->store, types[i], desk_record_get_uuid (record), &error);
+      g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
+      g_clear_error (&error);
+
+      g_assert_true (desk_store_restore (fixture->store, record, &error));
+      g_assert_no_error (error);
+      g_clear_object (&found);
+      found = desk_store_lookup (fixture->store, types[i], desk_record_get_uuid (record), &error);
+      g_assert_no_error (error);
+    }
+}
+
+static DeskAuditEntry *
+latest_audit (DeskStore *store,
+              gint64     incident_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = desk_store_list_audit (store, incident_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, >, 0);
+  return g_object_ref (g_ptr_array_index (entries, 0));
+}
+
+static void
+test_audit (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskIncident) incident = save_incident (fixture->store, "Mail breach");
+  DeskRecord *record = DESK_RECORD (incident);
+  gint64 id = desk_record_get_id (record);
+  g_autoptr(DeskAuditEntry) entry = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+
+  entry = latest_audit (fixture->store, id);
+  g_assert_cmpstr (desk_audit_entry_get_action (entry), ==, "create");
+  g_assert_cmpstr (desk_audit_entry_get_actor (entry), ==, "Test Runner");
+  g_assert_cmpstr (desk_audit_entry_get_kind (entry), ==, "incident");
+  g_assert_cmpstr (desk_audit_entry_get_record_uuid (entry), ==, desk_record_get_uuid (record));
+  g_assert_null (desk_audit_entry_get_before (entry));
+  g_assert_nonnull (strstr (desk_audit_entry_get_after (entry), "\"title\":\"Mail breach\""));
+
+  /* An update logs only the fields that changed, before and after. */
+  fixture->now += 3600;
+  desk_store_set_actor (fixture->store, "Privacy Officer");
+  desk_record_set_enum (record, "status", DESK_INCIDENT_STATUS_CONTAINED);
+  desk_record_set_string (record, "cause", "Stack buffer overflow in the webmail component");
+  g_assert_true (desk_store_save (fixture->store, record, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&entry);
+  entry = latest_audit (fixture->store, id);
+  g_assert_cmpstr (desk_audit_entry_get_action (entry), ==, "update");
+  g_assert_cmpstr (desk_audit_entry_get_actor (entry), ==, "Privacy Officer");
+  g_assert_cmpint (desk_audit_entry_get_at (entry), ==, fixture->now);
+  g_assert_cmpstr (desk_audit_entry_get_before (entry), ==,
+                   "{\"status\":\"detected\",\"cause\":null}");
+  g_assert_cmpstr (desk_audit_entry_get_after (entry), ==,
+                   "{\"status\":\"contained\",\"cause\":"
+                   "\"Stack buffer overflow in the webmail component\"}");
+
+  /* Saving unchanged values writes nothing. */
+  g_assert_true (desk_store_save (fixture->store, record, &error));
+  entries = desk_store_list_audit (fixture->store, id, &error);
+  g_assert_cmpuint (entries->len, ==, 2);
+
+  g_assert_true (desk_store_delete (fixture->store, record, &error));
+  g_clear_object (&entry);
+  entry = latest_audit (fixture->store, id);
+  g_assert_cmpstr (desk_audit_entry_get_action (entry), ==, "delete");
+  g_assert_nonnull (strstr (desk_audit_entry_get_before (entry), "\"status\":\"contained\""));
+}
+
+static void
+test_audit_names_references_by_uuid (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(DeskIncident) incident = save_incident (fixture->store, "Leak");
+  g_autoptr(DeskChecklist) checklist = save_new (fixture->store,
+                                                 desk_checklist_new (incident, "Patching"));
+  g_autoptr(DeskAuditEntry) entry = latest_audit (fixture->store,
+                                                  desk_record_get_id (DESK_RECORD (incident)));
+  g_autofree char *expected = g_strdup_printf ("\"incident_id\":\"%s\"",
+                                               desk_record_get_uuid (DESK_RECORD (incident)));
+
+  g_assert_cmpstr (desk_audit_entry_get_kind (entry), ==, "checklist");
+  g_assert_nonnull (strstr (desk_audit_entry_get_after (entry), expected));
+}
+
+static void
+test_required_field (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskIncident) incident = desk_incident_new ("   ");
+
+  g_assert_false (desk_store_save (fixture->store, DESK_RECORD (incident), &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID);
+  g_assert_cmpint (desk_record_get_id (DESK_RECORD (incident)), ==, 0);
+  g_assert_cmpuint (count_records (fixture->store, DESK_TYPE_INCIDENT, NULL, 0), ==, 0);
+}
+
+static void
+test_duplicate_contract (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskCustomer) first = save_new (fixture->store, desk_customer_new ("K-100", "One"));
+  g_autoptr(DeskCustomer) second = desk_customer_new ("K-100", "Two");
+
+  g_assert_false (desk_store_save (fixture->store, DESK_RECORD (second), &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_DUPLICATE);
+  g_assert_null (desk_record_get_uuid (DESK_RECORD (second)));
+  g_assert_cmpuint (count_records (fixture->store, DESK_TYPE_CUSTOMER, NULL, 0), ==, 1);
+}
+
+static void
+test_lookup_prefix (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskIncident) a = desk_incident_new ("A");
+  g_autoptr(DeskIncident) b = desk_incident_new ("B");
+  g_autoptr(DeskRecord) found = NULL;
+
+  desk_record_set_uuid (DESK_RECORD (a), "aaaa1111-0000-4000-8000-000000000001");
+  desk_record_set_uuid (DESK_RECORD (b), "aaaa2222-0000-4000-8000-000000000002");
+  save_new (fixture->store, g_object_ref (a));
+  save_new (fixture->store, g_object_ref (b));
+  g_object_unref (a);
+  g_object_unref (b);
+
+  found = desk_store_lookup (fixture->store, DESK_TYPE_INCIDENT, "AAAA2", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (desk_record_get_string (found, "title"), ==, "B");
+
+  g_clear_object (&found);
+  found = desk_store_lookup (fixture->store, DESK_TYPE_INCIDENT, "aaaa", &error);
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_AMBIGUOUS);
+  g_clear_error (&error);
+
+  found = desk_store_lookup (fixture->store, DESK_TYPE_INCIDENT, "bbbb", &error);
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* GLOB characters name nothing rather than everything. */
+  found = desk_store_lookup (fixture->store, DESK_TYPE_INCIDENT, "*", &error);
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
+}
+
+/* Three categories of 132, 6 and 488 contracts that overlap: 626 by addition, 586 once each. */
+static void
+test_contracts_without_duplicates (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskIncident) incident = save_incident (fixture->store, "Hosted mail breach");
+  g_autoptr(DeskCategory) credentials = NULL, contents = NULL, cloud = NULL, dropped = NULL;
+  g_autoptr(DeskStats) stats = NULL;
+  gint64 masks[3];
+
+  credentials = save_new (fixture->store, desk_category_new (incident, "Account credentials"));
+  contents = save_new (fixture->store, desk_category_new (incident, "Mail contents and headers"));
+  cloud = save_new (fixture->store, desk_category_new (incident, "Linked cloud credentials"));
+  for (guint i = 0; i < 3; i++)
+    {
+      DeskCategory *category = (DeskCategory *[]) { credentials, contents, cloud }[i];
+
+      masks[i] = G_GINT64_CONSTANT (1) << desk_record_get_int (DESK_RECORD (category), "bit");
+    }
+  g_assert_cmpint (masks[0] | masks[1] | masks[2], ==, 7);
+
+  if (!desk_database_begin (desk_store_get_database (fixture->store), &error))
+    g_assert_not_reached ();
+  for (guint i = 0; i < 590; i++)
+    {
+      g_autofree char *contract = g_strdup_printf ("K-%04u", i);
+      g_autoptr(DeskCustomer) customer = save_new (fixture->store,
+                                                   desk_customer_new (contract, "Customer"));
+      g_autoptr(DeskAffected) affected = desk_affected_new (incident, customer);
+      gint64 mask = 0;
+
+      if (i < 132)
+        mask |= masks[0];              /* 0–131 */
+      if (i >= 126 && i < 132)
+        mask |= masks[1];              /* 126–131: also in the first category */
+      if (i >= 98 && i < 586)
+        mask |= masks[2];              /* 98–585: overlaps the first */
+
+      desk_record_set_int (DESK_RECORD (affected), "categories", mask);
+      /* 586–589: one potential, one cleared, two confirmed without a category */
+      if (i < 586 || i >= 588)
+        desk_record_set_enum (DESK_RECORD (affected), "exposure", DESK_EXPOSURE_CONFIRMED);
+      else if (i == 587)
+        desk_record_set_enum (DESK_RECORD (affected), "exposure", DESK_EXPOSURE_CLEARED);
+      if (i == 586)
+        desk_record_set_int (DESK_RECORD (affected), "categories", masks[0]);
+      save_new (fixture->store, g_steal_pointer (&affected));
+    }
+  g_assert_true (desk_database_commit (desk_store_get_database (fixture->store), &error));
+
+  stats = desk_store_get_stats (fixture->store, desk_record_get_id (DESK_RECORD (incident)),
+                                &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats->categories->len, ==, 3);
+  g_assert_cmpstr (((DeskCategoryCount *) g_ptr_array_index (stats->categories, 0))->name, ==,
+                   "Account credentials");
+  g_assert_cmpint (((DeskCategoryCount *) g_ptr_array_index (stats->categories, 0))->contracts,
+                   ==, 132);
+  g_assert_cmpint (((DeskCategoryCount *) g_ptr_array_index (stats->categories, 1))->contracts,
+                   ==, 6);
+  g_assert_cmpint (((DeskCategoryCount *) g_ptr_array_index (stats->categories, 2))->contracts,
+                   ==, 488);
+  g_assert_cmpint (stats->contracts_unique, ==, 586);
+  g_assert_cmpint (stats->contracts_confirmed, ==, 588);
+  g_assert_cmpint (stats->contracts_affected, ==, 589);
+
+  /* Every contract got its ledger row. */
+  g_assert_cmpint (stats->customers_to_notify, ==, 590);
+  g_assert_cmpint (stats->notifications[DESK_NOTIFICATION_STATUS_NOT_STARTED], ==, 590);
+
+  /* A deleted category no longer counts, nor do contracts only it held. */
+  dropped = g_object_ref (contents);
+  g_assert_true (desk_store_delete (fixture->store, DESK_RECORD (dropped), &error));
+  g_clear_pointer (&stats, desk_stats_free);
+  stats = desk_store_get_stats (fixture->store, desk_record_get_id (DESK_RECORD (incident)),
+                                &error);
+  g_assert_cmpuint (stats->categories->len, ==, 2);
+  g_assert_cmpint (stats->contracts_unique, ==, 586);
+}
+
+static void
+test_accounts (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskIncident) incident = save_incident (fixture->store, "Mail breach");
+  g_autoptr(DeskCategory) credentials = save_new (fixture->store,
+                                                  desk_category_new (incident, "Credentials"));
+  g_autoptr(DeskCustomer) customer = save_new (fixture->store,
+                                               desk_customer_new ("K-1", "Example"));
+  g_autoptr(DeskAffected) affected = save_new (fixture->store,
+                                               desk_affected_new (incident, customer));
+  g_autoptr(DeskAffected) reloaded = NULL;
+  g_autoptr(DeskStats) stats = NULL;
+  gint64 incident_id = desk_record_get_id (DESK_RECORD (incident));
+  gint64 mask = 1 << desk_record_get_int (DESK_RECORD (credentials), "bit");
+
+  g_assert_true (desk_store_add_account (fixture->store, affected, "a@example.jp",
+                                         DESK_EXPOSURE_POTENTIAL, 0, &error));
+  g_assert_true (desk_store_add_account (fixture->store, affected, "b@example.jp",
+                                         DESK_EXPOSURE_POTENTIAL, 0, &error));
+  /* The same account again, now confirmed and in a category: still one row. */
+  g_assert_true (desk_store_add_account (fixture->store, affected, "a@example.jp",
+                                         DESK_EXPOSURE_CONFIRMED, mask, &error));
+  /* A later "potential" list does not downgrade it. */
+  g_assert_true (desk_store_add_account (fixture->store, affected, "a@example.jp",
+                                         DESK_EXPOSURE_POTENTIAL, 0, &error));
+  g_assert_no_error (error);
+
+  stats = desk_store_get_stats (fixture->store, incident_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stats->potential_accounts, ==, 2);
+  g_assert_cmpint (stats->confirmed_accounts, ==, 1);
+
+  /* The contract followed: confirmed, in the category. */
+  reloaded = desk_store_load (fixture->store, DESK_TYPE_AFFECTED,
+                              desk_record_get_id (DESK_RECORD (affected)), &error);
+  g_assert_cmpint (desk_record_get_enum (DESK_RECORD (reloaded), "exposure"), ==,
+                   DESK_EXPOSURE_CONFIRMED);
+  g_assert_cmpint (desk_record_get_int (DESK_RECORD (reloaded), "categories"), ==, mask);
+  g_assert_cmpint (stats->contracts_unique, ==, 1);
+
+  /* Cleared accounts leave both counts. */
+  g_assert_true (desk_store_add_account (fixture->store, affected, "b@example.jp",
+                                         DESK_EXPOSURE_CLEARED, 0, &error));
+  g_clear_pointer (&stats, desk_stats_free);
+  stats = desk_store_get_stats (fixture->store, incident_id, &error);
+  g_assert_cmpint (stats->potential_accounts, ==, 1);
+}
+
+static void
+test_category_bits (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskIncident) incident = save_incident (fixture->store, "Leak");
+  g_autoptr(DeskIncident) other = save_incident (fixture->store, "Other leak");
+
+  for (guint i = 0; i < 63; i++)
+    {
+      g_autoptr(DeskCategory) category = save_new (fixture->store,
+                                                   desk_category_new (incident, "Category"));
+
+      g_assert_cmpint (desk_record_get_int (DESK_RECORD (category), "bit"), ==, i);
+      if (i == 0)
+        g_assert_true (desk_store_delete (fixture->store, DESK_RECORD (category), &error));
+    }
+
+  /* Bits of deleted categories are not reused, so the 64th category has none left. */
+  {
+    g_autoptr(DeskCategory) too_many = desk_category_new (incident, "One too many");
+    g_autoptr(DeskCategory) elsewhere = desk_category_new (other, "Elsewhere");
+
+    g_assert_false (desk_store_save (fixture->store, DESK_RECORD (too_many), &error));
+    g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+
+    save_new (fixture->store, g_object_ref (elsewhere));
+    g_assert_cmpint (desk_record_get_int (DESK_RECORD (elsewhere), "bit"), ==, 0);
+  }
+}
+
+static void
+test_record_to_json (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(DeskIncident) incident = desk_incident_new ("Mail breach");
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *object;
+
+  desk_record_set_int (DESK_RECORD (incident), "detected-at", 1776126600);
+  desk_record_set_int (DESK_RECORD (incident), "estimated-potential", 4072650);
+  save_new (fixture->store, g_object_ref (incident));
+  g_object_unref (incident);
+
+  node = desk_store_record_to_json (fixture->store, DESK_RECORD (incident));
+  object = json_node_get_object (node);
+  g_assert_cmpstr (json_object_get_string_member (object, "id"), ==,
+                   desk_record_get_uuid (DESK_RECORD (incident)));
+  g_assert_cmpstr (json_object_get_string_member (object, "title"), ==, "Mail breach");
+  g_assert_cmpstr (json_object_get_string_member (object, "detected_at"), ==,
+                   "2026-04-14T00:30:00Z");
+  g_assert_cmpstr (json_object_get_string_member (object, "severity"), ==, "medium");
+  g_assert_cmpint (json_object_get_int_member (object, "estimated_potential"), ==, 4072650);
+  g_assert_true (json_object_get_null_member (object, "closed_at"));
+}
+
+static void
+on_saved_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GMainLoop *loop = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (desk_store_save_finish (DESK_STORE (source), result, &error));
+  g_assert_no_error (error);
+  g_main_loop_quit (loop);
+}
+
+static void
+on_listed_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GPtrArray **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = desk_store_list_finish (DESK_STORE (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+on_stats_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  DeskStats **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = desk_store_get_stats_finish (DESK_STORE (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_async (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(DeskIncident) incident = desk_incident_new ("Async");
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(DeskStats) stats = NULL;
+
+  desk_store_save_async (fixture->store, DESK_RECORD (incident), NULL, on_saved_cb, loop);
+  g_main_loop_run (loop);
+  /* The id and UUID the worker assigned reach the caller's object. */
+  g_assert_cmpint (desk_record_get_id (DESK_RECORD (incident)), >, 0);
+  g_assert_nonnull (desk_record_get_uuid (DESK_RECORD (incident)));
+
+  desk_store_list_async (fixture->store, DESK_TYPE_INCIDENT, NULL, 0, NULL, on_listed_cb, &listed);
+  while (listed == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpstr (desk_record_get_uuid (g_ptr_array_index (listed, 0)), ==,
+                   desk_record_get_uuid (DESK_RECORD (incident)));
+
+  desk_store_get_stats_async (fixture->store, desk_record_get_id (DESK_RECORD (incident)), NULL,
+                              on_stats_cb, &stats);
+  while (stats == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (stats->potential_accounts, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/desk/store/crud-every-type", test_crud_every_type);
+  ADD ("/desk/store/audit", test_audit);
+  ADD ("/desk/store/audit-names-references-by-uuid", test_audit_names_references_by_uuid);
+  ADD ("/desk/store/required-field", test_required_field);
+  ADD ("/desk/store/duplicate-contract", test_duplicate_contract);
+  ADD ("/desk/store/lookup-prefix", test_lookup_prefix);
+  ADD ("/desk/store/contracts-without-duplicates", test_contracts_without_duplicates);
+  ADD ("/desk/store/accounts", test_accounts);
+  ADD ("/desk/store/category-bits", test_category_bits);
+  ADD ("/desk/store/record-to-json", test_record_to_json);
+  ADD ("/desk/store/async", test_async);
+
+#undef ADD
+
+  return g_test_run ();
+}
