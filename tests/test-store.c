@@ -594,6 +594,153 @@ test_async (Fixture       *fixture,
   g_assert_cmpint (stats->potential_accounts, ==, 0);
 }
 
+static void
+test_bulk_notification_status (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskIncident) incident = save_incident (fixture->store, "Mail breach");
+  gint64 incident_id = desk_record_get_id (DESK_RECORD (incident));
+  g_autoptr(GPtrArray) ledger = NULL;
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(DeskStats) stats = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(DeskNotification) orphan = NULL;
+  guint n_audit;
+
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *contract = g_strdup_printf ("K-%u", i);
+      g_autoptr(DeskCustomer) customer = save_new (fixture->store,
+                                                   desk_customer_new (contract, "Customer"));
+
+      g_object_unref (save_new (fixture->store, desk_affected_new (incident, customer)));
+    }
+
+  ledger = desk_store_list (fixture->store, DESK_TYPE_NOTIFICATION, "incident-id", incident_id,
+                            &error);
+  g_assert_cmpuint (ledger->len, ==, 12);
+  for (guint i = 0; i < 10; i++)
+    g_ptr_array_add (chosen, g_object_ref (g_ptr_array_index (ledger, i)));
+
+  audit = desk_store_list_audit (fixture->store, incident_id, &error);
+  n_audit = audit->len;
+
+  fixture->now += 7200;
+  desk_store_set_actor (fixture->store, "Account Manager");
+  g_assert_true (desk_store_set_notification_status (fixture->store, chosen,
+                                                     DESK_NOTIFICATION_STATUS_SENT, &error));
+  g_assert_no_error (error);
+
+  stats = desk_store_get_stats (fixture->store, incident_id, &error);
+  g_assert_cmpint (stats->customers_notified, ==, 10);
+  g_assert_cmpint (stats->customers_to_notify, ==, 12);
+  g_assert_cmpint (stats->notifications[DESK_NOTIFICATION_STATUS_SENT], ==, 10);
+
+  for (guint i = 0; i < chosen->len; i++)
+    {
+      g_autoptr(DeskRecord) stored = desk_store_load (fixture->store, DESK_TYPE_NOTIFICATION,
+                                                      desk_record_get_id (g_ptr_array_index (chosen, i)),
+                                                      &error);
+
+      g_assert_cmpint (desk_record_get_int (stored, "sent-at"), ==, fixture->now);
+      g_assert_cmpstr (desk_record_get_string (stored, "actor"), ==, "Account Manager");
+    }
+
+  g_clear_pointer (&audit, g_ptr_array_unref);
+  audit = desk_store_list_audit (fixture->store, incident_id, &error);
+  g_assert_cmpuint (audit->len, ==, n_audit + 10);
+
+  /* Acknowledging later keeps the first sending time. */
+  fixture->now += 3600;
+  g_assert_true (desk_store_set_notification_status (fixture->store, chosen,
+                                                     DESK_NOTIFICATION_STATUS_ACKNOWLEDGED, &error));
+  g_assert_cmpint (desk_record_get_int (g_ptr_array_index (chosen, 0), "sent-at"), ==,
+                   fixture->now - 3600);
+  g_assert_cmpint (desk_record_get_int (g_ptr_array_index (chosen, 0), "acknowledged-at"), ==,
+                   fixture->now);
+
+  /* One bad row (its incident does not exist) and nothing changes, in the database or in the
+   * callers' objects. */
+  orphan = desk_notification_new (incident, NULL);
+  desk_record_set_int (DESK_RECORD (orphan), "incident-id", 9999);
+  g_ptr_array_add (chosen, g_object_ref (orphan));
+  g_assert_false (desk_store_set_notification_status (fixture->store, chosen,
+                                                      DESK_NOTIFICATION_STATUS_BOUNCED, &error));
+  g_assert_nonnull (error);
+  g_clear_pointer (&stats, desk_stats_free);
+  stats = desk_store_get_stats (fixture->store, incident_id, NULL);
+  g_assert_cmpint (stats->notifications[DESK_NOTIFICATION_STATUS_ACKNOWLEDGED], ==, 10);
+  g_assert_cmpint (stats->notifications[DESK_NOTIFICATION_STATUS_BOUNCED], ==, 0);
+  g_assert_cmpint (desk_record_get_enum (g_ptr_array_index (chosen, 0), "status"), ==,
+                   DESK_NOTIFICATION_STATUS_ACKNOWLEDGED);
+}
+
+static void
+test_move (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskIncident) incident = save_incident (fixture->store, "Leak");
+  g_autoptr(DeskChecklist) checklist = save_new (fixture->store,
+                                                 desk_checklist_new (incident, "Patching"));
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) listed = NULL;
+  const char *texts[] = { "Inventory", "Patch", "Verify", "Report" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      DeskChecklistItem *item = desk_checklist_item_new (checklist, texts[i]);
+
+      desk_record_set_int (DESK_RECORD (item), "position", i);
+      g_ptr_array_add (items, save_new (fixture->store, item));
+    }
+
+  /* "Report" to the top, then "Patch" to the end. */
+  g_assert_true (desk_store_move (fixture->store, g_ptr_array_index (items, 3), 0, &error));
+  g_assert_true (desk_store_move (fixture->store, g_ptr_array_index (items, 1), 99, &error));
+  g_assert_no_error (error);
+
+  listed = desk_store_list (fixture->store, DESK_TYPE_CHECKLIST_ITEM, "checklist-id",
+                            desk_record_get_id (DESK_RECORD (checklist)), &error);
+  g_assert_cmpuint (listed->len, ==, 4);
+  g_assert_cmpstr (desk_record_get_string (g_ptr_array_index (listed, 0), "text"), ==, "Report");
+  g_assert_cmpstr (desk_record_get_string (g_ptr_array_index (listed, 1), "text"), ==, "Inventory");
+  g_assert_cmpstr (desk_record_get_string (g_ptr_array_index (listed, 2), "text"), ==, "Verify");
+  g_assert_cmpstr (desk_record_get_string (g_ptr_array_index (listed, 3), "text"), ==, "Patch");
+  g_assert_cmpint (desk_record_get_int (g_ptr_array_index (items, 1), "position"), ==, 3);
+}
+
+static void
+test_history (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskIncident) incident = save_incident (fixture->store, "Directory intrusion");
+  gint64 id = desk_record_get_id (DESK_RECORD (incident));
+  g_autoptr(DeskEvent) early = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+
+  /* An event entered now about something that happened a day before the incident was recorded. */
+  fixture->now += 600;
+  early = save_new (fixture->store, desk_event_new (incident, fixture->now - 86400 - 600,
+                                                    "Unpatched server reached from outside"));
+  fixture->now += 600;
+  desk_record_set_enum (DESK_RECORD (incident), "status", DESK_INCIDENT_STATUS_CONTAINED);
+  save_new (fixture->store, g_object_ref (incident));
+  g_object_unref (incident);
+
+  history = desk_store_list_history (fixture->store, id, &error);
+  g_assert_no_error (error);
+  /* the status change, the incident's creation, then the older event; the event's own audit
+   * line is left out */
+  g_assert_cmpuint (history->len, ==, 3);
+  g_assert_true (DESK_IS_AUDIT_ENTRY (g_ptr_array_index (history, 0)));
+  g_assert_cmpstr (desk_audit_entry_get_action (g_ptr_array_index (history, 0)), ==, "update");
+  g_assert_cmpstr (desk_audit_entry_get_action (g_ptr_array_index (history, 1)), ==, "create");
+  g_assert_true (DESK_IS_EVENT (g_ptr_array_index (history, 2)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -614,6 +761,9 @@ main (int   argc,
   ADD ("/desk/store/category-bits", test_category_bits);
   ADD ("/desk/store/record-to-json", test_record_to_json);
   ADD ("/desk/store/async", test_async);
+  ADD ("/desk/store/bulk-notification-status", test_bulk_notification_status);
+  ADD ("/desk/store/move", test_move);
+  ADD ("/desk/store/history", test_history);
 
 #undef ADD
 

@@ -1291,6 +1291,211 @@ desk_store_record_to_json (DeskStore  *self,
   return json_builder_get_root (builder);
 }
 
+static gboolean
+apply_status (DeskStore              *self,
+              DeskRecord             *notification,
+              DeskNotificationStatus  status,
+              GError                **error)
+{
+  gint64 now = desk_store_now (self);
+
+  desk_record_set_enum (notification, "status", status);
+  desk_record_set_string (notification, "actor", desk_store_get_actor (self));
+
+  /* The first time a notice goes out, or is acknowledged, is when the clock stopped. */
+  if (status >= DESK_NOTIFICATION_STATUS_SENT && status != DESK_NOTIFICATION_STATUS_NOT_REQUIRED &&
+      desk_record_get_int (notification, "sent-at") == 0)
+    desk_record_set_int (notification, "sent-at", now);
+  if (status == DESK_NOTIFICATION_STATUS_ACKNOWLEDGED &&
+      desk_record_get_int (notification, "acknowledged-at") == 0)
+    desk_record_set_int (notification, "acknowledged-at", now);
+
+  return desk_store_save (self, notification, error);
+}
+
+/**
+ * desk_store_set_notification_status:
+ * @notifications: (element-type DeskNotification): the ledger rows to change
+ *
+ * Moves every row of @notifications to @status in one transaction: all of them or none. Each row
+ * records who changed it, its first sending and acknowledgement times, and its own audit line.
+ */
+gboolean
+desk_store_set_notification_status (DeskStore               *self,
+                                    GPtrArray               *notifications,
+                                    DeskNotificationStatus   status,
+                                    GError                 **error)
+{
+  g_autoptr(GPtrArray) originals = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (notifications != NULL, FALSE);
+
+  if (!desk_database_begin (self->database, error))
+    return FALSE;
+
+  for (guint i = 0; i < notifications->len; i++)
+    {
+      DeskRecord *notification = g_ptr_array_index (notifications, i);
+
+      g_return_val_if_fail (DESK_IS_NOTIFICATION (notification), FALSE);
+
+      g_ptr_array_add (originals, desk_record_copy (notification));
+      if (!apply_status (self, notification, status, &local_error))
+        break;
+    }
+
+  if (local_error != NULL || !desk_database_commit (self->database, &local_error))
+    {
+      desk_database_rollback (self->database);
+
+      /* Put back what the callers' objects said, since nothing was stored. */
+      for (guint i = 0; i < originals->len; i++)
+        {
+          DeskRecord *original = g_ptr_array_index (originals, i);
+          DeskRecord *notification = g_ptr_array_index (notifications, i);
+          DeskRecordClass *klass = DESK_RECORD_GET_CLASS (original);
+
+          for (guint f = 0; f < desk_record_class_get_n_fields (klass); f++)
+            g_object_set_property (G_OBJECT (notification),
+                                   desk_record_class_get_field (klass, f)->pspec->name,
+                                   desk_record_get_value (original, f));
+          desk_record_set_timestamps (notification, desk_record_get_created_at (original),
+                                      desk_record_get_updated_at (original));
+        }
+
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * desk_store_move:
+ * @record: a record with a "position" field (a checklist item, a checklist or a category)
+ * @position: its new index among its siblings
+ *
+ * Reorders @record among its siblings (the items of its checklist, or the checklists or
+ * categories of its incident) and numbers them 0, 1, 2… again, in one transaction.
+ */
+gboolean
+desk_store_move (DeskStore   *self,
+                 DeskRecord  *record,
+                 guint        position,
+                 GError     **error)
+{
+  DeskRecordClass *klass = DESK_RECORD_GET_CLASS (record);
+  const char *parent = DESK_IS_CHECKLIST_ITEM (record) ? "checklist-id" : "incident-id";
+  g_autoptr(GPtrArray) siblings = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint current = G_MAXUINT;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (desk_record_class_find_field (klass, "position") != NULL, FALSE);
+  g_return_val_if_fail (desk_record_get_id (record) != 0, FALSE);
+
+  if (!desk_database_begin (self->database, error))
+    return FALSE;
+
+  siblings = desk_store_list (self, G_OBJECT_TYPE (record), parent,
+                              desk_record_get_int (record, parent), &local_error);
+  if (siblings != NULL)
+    {
+      for (guint i = 0; i < siblings->len; i++)
+        if (desk_record_get_id (g_ptr_array_index (siblings, i)) == desk_record_get_id (record))
+          current = i;
+
+      if (current == G_MAXUINT)
+        g_set_error (&local_error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
+                     _("This %s was deleted meanwhile"), desk_record_class_get_kind (klass));
+    }
+
+  if (local_error == NULL)
+    {
+      g_autoptr(DeskRecord) moving = g_ptr_array_steal_index (siblings, current);
+
+      g_ptr_array_insert (siblings, MIN (position, siblings->len), g_object_ref (record));
+      for (guint i = 0; i < siblings->len && local_error == NULL; i++)
+        {
+          DeskRecord *sibling = g_ptr_array_index (siblings, i);
+
+          desk_record_set_int (sibling, "position", i);
+          desk_store_save (self, sibling, &local_error);
+        }
+    }
+
+  if (local_error != NULL || !desk_database_commit (self->database, &local_error))
+    {
+      desk_database_rollback (self->database);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gint64
+history_time (gconstpointer item)
+{
+  if (DESK_IS_EVENT ((gpointer) item))
+    return desk_record_get_int (DESK_RECORD ((gpointer) item), "happened-at");
+
+  return desk_audit_entry_get_at (DESK_AUDIT_ENTRY ((gpointer) item));
+}
+
+static int
+compare_history (gconstpointer a,
+                 gconstpointer b)
+{
+  gint64 ta = history_time (*(gconstpointer *) a);
+  gint64 tb = history_time (*(gconstpointer *) b);
+
+  return ta < tb ? 1 : ta > tb ? -1 : 0;
+}
+
+/**
+ * desk_store_list_history:
+ *
+ * The incident's history as people read it: the timeline events they entered and the audit log
+ * of changes, merged, newest first. Audit lines about the events themselves are left out: the
+ * event already says it.
+ *
+ * Returns: (transfer full) (element-type GObject): #DeskEvent and #DeskAuditEntry objects, or
+ *   %NULL with @error set
+ */
+GPtrArray *
+desk_store_list_history (DeskStore   *self,
+                         gint64       incident_id,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  if (!(events = desk_store_list (self, DESK_TYPE_EVENT, "incident-id", incident_id, error)) ||
+      !(audit = desk_store_list_audit (self, incident_id, error)))
+    return NULL;
+
+  history = g_ptr_array_new_full (events->len + audit->len, g_object_unref);
+  for (guint i = 0; i < events->len; i++)
+    g_ptr_array_add (history, g_object_ref (g_ptr_array_index (events, i)));
+  for (guint i = 0; i < audit->len; i++)
+    {
+      DeskAuditEntry *entry = g_ptr_array_index (audit, i);
+
+      if (!g_str_equal (desk_audit_entry_get_kind (entry), "event"))
+        g_ptr_array_add (history, g_object_ref (entry));
+    }
+
+  /* Stable, so that same-second lines keep the audit log's newest-first order. */
+  g_ptr_array_sort (history, compare_history);
+  return g_steal_pointer (&history);
+}
+
 /* }}} */
 /* Async API {{{ */
 

@@ -80,6 +80,17 @@ GPtrArray    *desk_store_list_audit        (DeskStore            *self,
                                             GError              **error);
 JsonNode     *desk_store_record_to_json    (DeskStore            *self,
                                             DeskRecord           *record);
+gboolean      desk_store_set_notification_status (DeskStore      *self,
+                                            GPtrArray            *notifications,
+                                            DeskNotificationStatus status,
+                                            GError              **error);
+gboolean      desk_store_move              (DeskStore            *self,
+                                            DeskRecord           *record,
+                                            guint                 position,
+                                            GError              **error);
+GPtrArray    *desk_store_list_history      (DeskStore            *self,
+                                            gint64                incident_id,
+                                            GError              **error);
 
 void          desk_store_save_async        (DeskStore            *self,
                                             DeskRecord           *record,
