@@ -465,6 +465,42 @@ desk_database_open_default (GError **error)
   return desk_database_open (path, error);
 }
 
+/**
+ * desk_database_open_reader:
+ *
+ * Opens a second, read-only connection to the same file, for list models that read pages on the
+ * main thread: in WAL mode it never waits for a writer, so a long import on a worker thread does
+ * not freeze scrolling. An in-memory database has no second connection; it returns itself.
+ *
+ * Returns: (transfer full): the reader, or %NULL with @error set
+ */
+DeskDatabase *
+desk_database_open_reader (DeskDatabase  *self,
+                           GError       **error)
+{
+  g_autoptr(DeskDatabase) reader = NULL;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_DATABASE (self), NULL);
+
+  if (g_str_equal (self->path, ":memory:"))
+    return g_object_ref (self);
+
+  reader = g_object_new (DESK_TYPE_DATABASE, NULL);
+  reader->path = g_strdup (self->path);
+
+  rc = sqlite3_open_v2 (reader->path, &reader->handle, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      desk_database_set_error (reader, error, rc, _("Cannot open the database"));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (reader->handle, TRUE);
+  sqlite3_busy_timeout (reader->handle, 5000);
+  return g_steal_pointer (&reader);
+}
+
 const char *
 desk_database_get_path (DeskDatabase *self)
 {

@@ -39,6 +39,8 @@ char           *desk_database_get_default_path    (void);
 DeskDatabase   *desk_database_open                (const char     *path,
                                                    GError        **error);
 DeskDatabase   *desk_database_open_default        (GError        **error);
+DeskDatabase   *desk_database_open_reader         (DeskDatabase   *self,
+                                                   GError        **error);
 const char     *desk_database_get_path            (DeskDatabase   *self);
 int             desk_database_get_schema_version  (DeskDatabase   *self);
 int             desk_database_get_latest_version  (void);

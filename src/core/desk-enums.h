@@ -91,4 +91,23 @@ typedef enum
   DESK_NOTICE_BASIS_CONFIRMATION,
 } DeskNoticeBasis;
 
+/* How the customers of an incident are ordered in its lists. */
+typedef enum
+{
+  DESK_CUSTOMER_SORT_CONTRACT,
+  DESK_CUSTOMER_SORT_NAME,
+  DESK_CUSTOMER_SORT_ACCOUNT_MANAGER,
+  DESK_CUSTOMER_SORT_EXPOSURE,
+  DESK_CUSTOMER_SORT_ACCOUNTS,
+  DESK_CUSTOMER_SORT_NOTIFICATION,
+} DeskCustomerSort;
+
+/* Which customers a list shows, by the state of their notice. */
+typedef enum
+{
+  DESK_NOTICE_FILTER_ALL,
+  DESK_NOTICE_FILTER_PENDING,    /* to be notified: not yet sent, or bounced */
+  DESK_NOTICE_FILTER_NOTIFIED,   /* sent, delivered or acknowledged */
+} DeskNoticeFilter;
+
 G_END_DECLS

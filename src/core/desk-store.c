@@ -18,7 +18,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "desk-store.h"
+#include "desk-store-private.h"
 #include "desk-time.h"
 
 struct _DeskStore
@@ -175,18 +175,25 @@ read_field (DeskStatement   *stmt,
     g_assert_not_reached ();
 }
 
-static DeskRecord *
-record_from_row (GType          type,
-                 DeskStatement *stmt)
+/**
+ * _desk_record_from_statement:
+ * @first: the index of the record's "id" column in @stmt's row
+ *
+ * Reads a record from the columns of _desk_store_columns() at @first.
+ */
+DeskRecord *
+_desk_record_from_statement (GType          type,
+                             DeskStatement *stmt,
+                             int            first)
 {
   DeskRecord *record = g_object_new (type, NULL);
   DeskRecordClass *klass = DESK_RECORD_GET_CLASS (record);
 
-  desk_record_set_id (record, sqlite3_column_int64 (stmt, 0));
-  desk_record_set_uuid (record, (const char *) sqlite3_column_text (stmt, 1));
-  desk_record_set_timestamps (record, sqlite3_column_int64 (stmt, 2),
-                              sqlite3_column_int64 (stmt, 3));
-  desk_record_set_deleted (record, sqlite3_column_int (stmt, 4));
+  desk_record_set_id (record, sqlite3_column_int64 (stmt, first));
+  desk_record_set_uuid (record, (const char *) sqlite3_column_text (stmt, first + 1));
+  desk_record_set_timestamps (record, sqlite3_column_int64 (stmt, first + 2),
+                              sqlite3_column_int64 (stmt, first + 3));
+  desk_record_set_deleted (record, sqlite3_column_int (stmt, first + 4));
 
   for (guint i = 0; i < desk_record_class_get_n_fields (klass); i++)
     {
@@ -194,11 +201,45 @@ record_from_row (GType          type,
       g_auto(GValue) value = G_VALUE_INIT;
 
       g_value_init (&value, field->pspec->value_type);
-      read_field (stmt, N_BASE_COLUMNS + i, field, &value);
+      read_field (stmt, first + N_BASE_COLUMNS + i, field, &value);
       g_object_set_property (G_OBJECT (record), field->pspec->name, &value);
     }
 
   return record;
+}
+
+/**
+ * _desk_store_columns:
+ * @alias: the table's alias in the caller's query
+ *
+ * Returns: (transfer full): the column list _desk_record_from_statement() reads, qualified
+ *   with @alias, and sets @n_columns to its length
+ */
+char *
+_desk_store_columns (GType       type,
+                     const char *alias,
+                     int        *n_columns)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  DeskRecordClass *record_class = DESK_RECORD_CLASS (klass);
+  const char *base[] = { "id", "uuid", "created_at", "updated_at", "deleted" };
+  GString *columns = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (base); i++)
+    g_string_append_printf (columns, "%s%s.%s", i ? ", " : "", alias, base[i]);
+  for (guint i = 0; i < desk_record_class_get_n_fields (record_class); i++)
+    g_string_append_printf (columns, ", %s.%s", alias,
+                            desk_record_class_get_field (record_class, i)->column);
+
+  *n_columns = N_BASE_COLUMNS + desk_record_class_get_n_fields (record_class);
+  return g_string_free (columns, FALSE);
+}
+
+static DeskRecord *
+record_from_row (GType          type,
+                 DeskStatement *stmt)
+{
+  return _desk_record_from_statement (type, stmt, 0);
 }
 
 /* }}} */
