@@ -62,3 +62,24 @@ desk_test_fixed_clock (gpointer user_data)
 {
   return *(gint64 *) user_data;
 }
+
+/* Drops the caller's reference to @object and waits, spinning the main context, until it is
+ * finalized: a GTask that has already called back may still hold its source object for a moment
+ * on its worker thread. Fails the test if something keeps it alive. */
+void
+desk_test_await_finalize (gpointer object)
+{
+  gpointer weak = object;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  g_object_add_weak_pointer (object, &weak);
+  g_object_unref (object);
+
+  while (weak != NULL && g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+
+  g_assert_null (weak);
+}

@@ -15,5 +15,6 @@ char       *desk_test_make_tmp_dir   (void);
 void        desk_test_remove_tree    (const char *path);
 DeskStore  *desk_test_open_store     (const char *path);
 gint64      desk_test_fixed_clock    (gpointer    user_data);
+void        desk_test_await_finalize (gpointer    object);
 
 G_END_DECLS

@@ -81,7 +81,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->incident);
-  g_assert_finalize_object (fixture->store);
+  desk_test_await_finalize (fixture->store);
   desk_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }

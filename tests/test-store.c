@@ -29,7 +29,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (fixture->store);
+  desk_test_await_finalize (fixture->store);
 }
 
 static DeskIncident *

@@ -1,0 +1,22 @@
+/* desk-labels.h
+ *
+ * Copyright 2026 The Incident Desk developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "desk-types.h"
+
+G_BEGIN_DECLS
+
+const char *desk_incident_status_label (DeskIncidentStatus  status);
+const char *desk_severity_label        (DeskSeverity        severity);
+char       *desk_format_count          (gint64              count);
+char       *desk_format_date           (gint64              seconds);
+char       *desk_incident_summary      (DeskIncidentStatus  status,
+                                        DeskSeverity        severity,
+                                        gint64              detected_at);
+
+G_END_DECLS
