@@ -83,3 +83,29 @@ desk_test_await_finalize (gpointer object)
 
   g_assert_null (weak);
 }
+
+/* Saves @record, failing the test on error; returns @record, for chaining. */
+gpointer
+desk_test_save (DeskStore *store,
+                gpointer   record)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (desk_store_save (store, record, &error));
+  g_assert_no_error (error);
+  return record;
+}
+
+/* How many records of @type desk_store_list() gives for @field = @value. */
+guint
+desk_test_count (DeskStore  *store,
+                 GType       type,
+                 const char *field,
+                 gint64      value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = desk_store_list (store, type, field, value, &error);
+
+  g_assert_no_error (error);
+  return records->len;
+}

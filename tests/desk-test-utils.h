@@ -16,5 +16,11 @@ void        desk_test_remove_tree    (const char *path);
 DeskStore  *desk_test_open_store     (const char *path);
 gint64      desk_test_fixed_clock    (gpointer    user_data);
 void        desk_test_await_finalize (gpointer    object);
+gpointer    desk_test_save           (DeskStore  *store,
+                                      gpointer    record);
+guint       desk_test_count          (DeskStore  *store,
+                                      GType       type,
+                                      const char *field,
+                                      gint64      value);
 
 G_END_DECLS

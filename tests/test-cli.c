@@ -204,8 +204,9 @@ test_estimates (Fixture       *fixture,
   g_auto(Run) run = { 0 };
   g_autoptr(JsonNode) node = NULL;
 
-  run_idesk (&add, fixture->db, "incident", "add", "--title", "Mail", "--estimated-potential",
-             "4072650", "--vulnerability", "JVN#00000000", "--vulnerability", "CVE-2026-0001", NULL);
+  run_idesk (&add, fixture->db, "incident", "add", "--title", "Mail",
+             "--estimated-potential", "4072650", "--vulnerability", "JVN#00000000",
+             "--vulnerability", "CVE-2026-0001", NULL);
   g_assert_cmpint (add.status, ==, 0);
   g_strchomp (add.out);
 
@@ -374,6 +375,179 @@ test_environment_database (Fixture       *fixture,
   g_assert_cmpint (count_incidents (fixture->db), ==, 1);
 }
 
+static guint
+count_records (const char *db,
+                  GType       type)
+{
+  g_autoptr(DeskStore) store = desk_test_open_store (db);
+  g_autoptr(GPtrArray) records = desk_store_list (store, type, NULL, 0, NULL);
+
+  return records->len;
+}
+
+static void
+test_demo (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) stats = { 0 };
+  g_autoptr(JsonNode) incidents = NULL;
+  g_autoptr(JsonNode) figures = NULL;
+  JsonObject *object, *categories;
+  const char *mail_id = NULL;
+  JsonArray *array;
+
+  run_idesk (&run, fixture->db, "demo", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out, "Created 8 incidents with "));
+  g_assert_nonnull (strstr (run.out, "Webmail intrusion at Example Mail Hosting"));
+
+  run_idesk (&list, fixture->db, "incident", "list", "--json", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  incidents = parse_json (list.out);
+  array = json_node_get_array (incidents);
+  g_assert_cmpuint (json_array_get_length (array), ==, 8);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *incident = json_array_get_object_element (array, i);
+
+      if (g_str_equal (json_object_get_string_member (incident, "title"),
+                       "Webmail intrusion at Example Mail Hosting"))
+        mail_id = json_object_get_string_member (incident, "id");
+    }
+  g_assert_nonnull (mail_id);
+
+  run_idesk (&stats, fixture->db, "stats", "--incident", mail_id, "--json", NULL);
+  g_assert_cmpint (stats.status, ==, 0);
+  figures = parse_json (stats.out);
+  object = json_node_get_object (figures);
+  categories = json_object_get_object_member (object, "contracts_by_category");
+  g_assert_cmpint (json_object_get_int_member (categories, "Account credentials"), ==, 132);
+  g_assert_cmpint (json_object_get_int_member (categories, "Mail contents and headers"), ==, 6);
+  g_assert_cmpint (json_object_get_int_member (categories, "Linked cloud service credentials"),
+                   ==, 488);
+  g_assert_cmpint (json_object_get_int_member (object, "contracts_unique"), ==, 586);
+  g_assert_cmpint (json_object_get_int_member (object, "estimated_potentially_affected"), ==,
+                   4072650);
+
+  /* A second run refuses and leaves the database as it was. */
+  run_idesk (&again, fixture->db, "demo", NULL);
+  assert_one_line_error (&again, "already holds the demo");
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_cmpint (count_incidents (fixture->db), ==, 8);
+}
+
+static void
+test_templates (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const struct { const char *id; gint64 items; } expected[] = {
+    { "mfa-rollout", 14 },
+    { "attack-surface-management", 13 },
+    { "patching", 14 },
+    { "credential-reset", 13 },
+  };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) text = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *array;
+
+  run_idesk (&json, fixture->db, "templates", "--json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_cmpstr (json.err, ==, "");
+  node = parse_json (json.out);
+  array = json_node_get_array (node);
+  g_assert_cmpuint (json_array_get_length (array), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+
+      g_assert_cmpstr (json_object_get_string_member (object, "id"), ==, expected[i].id);
+      g_assert_cmpint (json_object_get_int_member (object, "item_count"), ==, expected[i].items);
+      g_assert_true (json_object_has_member (object, "title"));
+    }
+
+  run_idesk (&text, fixture->db, "templates", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_true (g_str_has_prefix (text.out, "mfa-rollout"));
+  g_assert_nonnull (strstr (text.out, "Credential reset and token rotation"));
+
+  /* Listing templates is no reason to create a database. */
+  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_checklist_add (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *id = add_incident (fixture, "Directory server intrusion");
+  g_auto(Run) run = { 0 };
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskRecord) checklist = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  run_idesk (&run, fixture->db, "checklist", "add", "--incident", id, "--template", "patching",
+             NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_strchomp (run.out);
+  g_assert_true (g_uuid_string_is_valid (run.out));
+
+  store = desk_test_open_store (fixture->db);
+  checklist = desk_store_lookup (store, DESK_TYPE_CHECKLIST, run.out, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (desk_record_get_string (checklist, "template"), ==, "patching");
+  g_assert_cmpstr (desk_record_get_string (checklist, "title"), ==,
+                   "Patching and vulnerability remediation");
+  items = desk_store_list (store, DESK_TYPE_CHECKLIST_ITEM, "checklist-id",
+                           desk_record_get_id (checklist), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 14);
+  /* The first item is due seven days after the detection given to add_incident(). */
+  g_assert_cmpint (desk_record_get_int (g_ptr_array_index (items, 0), "due-at"), ==,
+                   1776126600 + 7 * 24 * 60 * 60);
+}
+
+static void
+test_checklist_add_errors (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *id = add_incident (fixture, "Leak");
+  g_auto(Run) template = { 0 };
+  g_auto(Run) incident = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) help = { 0 };
+
+  run_idesk (&template, fixture->db, "checklist", "add", "--incident", id, "--template",
+             "mfa", NULL);
+  assert_one_line_error (&template, "no checklist template “mfa”");
+  g_assert_nonnull (strstr (template.err, "mfa-rollout"));
+  g_assert_cmpint (template.status, ==, 1);
+  /* One line: the first line break is the last character. */
+  g_assert_cmpstr (strchr (template.err, '\n'), ==, "\n");
+
+  run_idesk (&incident, fixture->db, "checklist", "add", "--incident", "ffffffff", "--template",
+             "patching", NULL);
+  assert_one_line_error (&incident, "no incident");
+  g_assert_cmpint (incident.status, ==, 1);
+
+  run_idesk (&missing, fixture->db, "checklist", "add", "--incident", id, NULL);
+  assert_one_line_error (&missing, "--template is required");
+  g_assert_cmpint (missing.status, ==, 2);
+
+  /* None of them wrote anything. */
+  g_assert_cmpuint (count_records (fixture->db, DESK_TYPE_CHECKLIST), ==, 0);
+  g_assert_cmpuint (count_records (fixture->db, DESK_TYPE_CHECKLIST_ITEM), ==, 0);
+
+  run_idesk (&help, NULL, "checklist", "add", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "--template"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -395,6 +569,10 @@ main (int   argc,
   ADD ("/desk/cli/not-a-database", test_not_a_database);
   ADD ("/desk/cli/help", test_help);
   ADD ("/desk/cli/environment-database", test_environment_database);
+  ADD ("/desk/cli/demo", test_demo);
+  ADD ("/desk/cli/templates", test_templates);
+  ADD ("/desk/cli/checklist-add", test_checklist_add);
+  ADD ("/desk/cli/checklist-add-errors", test_checklist_add_errors);
 
 #undef ADD
 

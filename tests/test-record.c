@@ -76,7 +76,8 @@ test_copy_and_equal (void)
 
   /* NULL and "" are the same value: the store keeps both as NULL. */
   desk_record_set_string (copy, "cause", "");
-  g_assert_true (desk_record_field_equal (DESK_RECORD (incident), copy, field_index (klass, "cause")));
+  g_assert_true (desk_record_field_equal (DESK_RECORD (incident), copy,
+                                          field_index (klass, "cause")));
   desk_record_set_string (copy, "title", "Other");
   g_assert_false (desk_record_field_equal (DESK_RECORD (incident), copy,
                                            field_index (klass, "title")));
@@ -97,7 +98,8 @@ test_kinds (void)
       const char *kind = desk_record_class_get_kind (record_class);
 
       g_assert_true (desk_record_type_from_kind (kind) == types[i]);
-      g_assert_true (g_hash_table_add (tables, (gpointer) desk_record_class_get_table (record_class)));
+      g_assert_true (g_hash_table_add (tables,
+                                       (gpointer) desk_record_class_get_table (record_class)));
       g_assert_cmpuint (desk_record_class_get_n_fields (record_class), >, 0);
     }
 

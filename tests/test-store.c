@@ -44,29 +44,7 @@ save_incident (DeskStore  *store,
   return incident;
 }
 
-static gpointer
-save_new (DeskStore *store,
-          gpointer   record)
-{
-  g_autoptr(GError) error = NULL;
 
-  g_assert_true (desk_store_save (store, record, &error));
-  g_assert_no_error (error);
-  return record;
-}
-
-static guint
-count_records (DeskStore  *store,
-               GType       type,
-               const char *field,
-               gint64      value)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) records = desk_store_list (store, type, field, value, &error);
-
-  g_assert_no_error (error);
-  return records->len;
-}
 
 /* One record of every type, with a string field to edit. */
 static DeskRecord *
@@ -97,14 +75,14 @@ make_record (DeskStore *store,
       return DESK_RECORD (desk_customer_new (contract, "Example Trading"));
     }
 
-  customer = save_new (store, desk_customer_new (contract, "Example Trading"));
+  customer = desk_test_save (store, desk_customer_new (contract, "Example Trading"));
   if (type == DESK_TYPE_AFFECTED)
     {
       *edit_field = "note";
       return DESK_RECORD (desk_affected_new (incident, customer));
     }
 
-  affected = save_new (store, desk_affected_new (incident, customer));
+  affected = desk_test_save (store, desk_affected_new (incident, customer));
   if (type == DESK_TYPE_NOTIFICATION)
     {
       *edit_field = "note";
@@ -116,7 +94,7 @@ make_record (DeskStore *store,
       return DESK_RECORD (desk_checklist_new (incident, "MFA rollout"));
     }
 
-  checklist = save_new (store, desk_checklist_new (incident, "Patching"));
+  checklist = desk_test_save (store, desk_checklist_new (incident, "Patching"));
   if (type == DESK_TYPE_CHECKLIST_ITEM)
     {
       *edit_field = "owner";
@@ -268,8 +246,8 @@ test_audit_names_references_by_uuid (Fixture       *fixture,
                                      gconstpointer  data)
 {
   g_autoptr(DeskIncident) incident = save_incident (fixture->store, "Leak");
-  g_autoptr(DeskChecklist) checklist = save_new (fixture->store,
-                                                 desk_checklist_new (incident, "Patching"));
+  g_autoptr(DeskChecklist) checklist = desk_test_save (fixture->store,
+                                                       desk_checklist_new (incident, "Patching"));
   g_autoptr(DeskAuditEntry) entry = latest_audit (fixture->store,
                                                   desk_record_get_id (DESK_RECORD (incident)));
   g_autofree char *expected = g_strdup_printf ("\"incident_id\":\"%s\"",
@@ -289,7 +267,7 @@ test_required_field (Fixture       *fixture,
   g_assert_false (desk_store_save (fixture->store, DESK_RECORD (incident), &error));
   g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID);
   g_assert_cmpint (desk_record_get_id (DESK_RECORD (incident)), ==, 0);
-  g_assert_cmpuint (count_records (fixture->store, DESK_TYPE_INCIDENT, NULL, 0), ==, 0);
+  g_assert_cmpuint (desk_test_count (fixture->store, DESK_TYPE_INCIDENT, NULL, 0), ==, 0);
 }
 
 static void
@@ -297,13 +275,14 @@ test_duplicate_contract (Fixture       *fixture,
                          gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(DeskCustomer) first = save_new (fixture->store, desk_customer_new ("K-100", "One"));
+  g_autoptr(DeskCustomer) first = desk_test_save (fixture->store,
+                                                  desk_customer_new ("K-100", "One"));
   g_autoptr(DeskCustomer) second = desk_customer_new ("K-100", "Two");
 
   g_assert_false (desk_store_save (fixture->store, DESK_RECORD (second), &error));
   g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_DUPLICATE);
   g_assert_null (desk_record_get_uuid (DESK_RECORD (second)));
-  g_assert_cmpuint (count_records (fixture->store, DESK_TYPE_CUSTOMER, NULL, 0), ==, 1);
+  g_assert_cmpuint (desk_test_count (fixture->store, DESK_TYPE_CUSTOMER, NULL, 0), ==, 1);
 }
 
 static void
@@ -317,8 +296,8 @@ test_lookup_prefix (Fixture       *fixture,
 
   desk_record_set_uuid (DESK_RECORD (a), "aaaa1111-0000-4000-8000-000000000001");
   desk_record_set_uuid (DESK_RECORD (b), "aaaa2222-0000-4000-8000-000000000002");
-  save_new (fixture->store, g_object_ref (a));
-  save_new (fixture->store, g_object_ref (b));
+  desk_test_save (fixture->store, g_object_ref (a));
+  desk_test_save (fixture->store, g_object_ref (b));
   g_object_unref (a);
   g_object_unref (b);
 
@@ -345,15 +324,16 @@ static void
 test_contracts_without_duplicates (Fixture       *fixture,
                                    gconstpointer  data)
 {
+  DeskStore *store = fixture->store;
   g_autoptr(GError) error = NULL;
   g_autoptr(DeskIncident) incident = save_incident (fixture->store, "Hosted mail breach");
   g_autoptr(DeskCategory) credentials = NULL, contents = NULL, cloud = NULL, dropped = NULL;
   g_autoptr(DeskStats) stats = NULL;
   gint64 masks[3];
 
-  credentials = save_new (fixture->store, desk_category_new (incident, "Account credentials"));
-  contents = save_new (fixture->store, desk_category_new (incident, "Mail contents and headers"));
-  cloud = save_new (fixture->store, desk_category_new (incident, "Linked cloud credentials"));
+  credentials = desk_test_save (store, desk_category_new (incident, "Account credentials"));
+  contents = desk_test_save (store, desk_category_new (incident, "Mail contents and headers"));
+  cloud = desk_test_save (store, desk_category_new (incident, "Linked cloud credentials"));
   for (guint i = 0; i < 3; i++)
     {
       DeskCategory *category = (DeskCategory *[]) { credentials, contents, cloud }[i];
@@ -367,8 +347,8 @@ test_contracts_without_duplicates (Fixture       *fixture,
   for (guint i = 0; i < 590; i++)
     {
       g_autofree char *contract = g_strdup_printf ("K-%04u", i);
-      g_autoptr(DeskCustomer) customer = save_new (fixture->store,
-                                                   desk_customer_new (contract, "Customer"));
+      g_autoptr(DeskCustomer) customer = desk_test_save (fixture->store,
+                                                         desk_customer_new (contract, "Customer"));
       g_autoptr(DeskAffected) affected = desk_affected_new (incident, customer);
       gint64 mask = 0;
 
@@ -387,7 +367,7 @@ test_contracts_without_duplicates (Fixture       *fixture,
         desk_record_set_enum (DESK_RECORD (affected), "exposure", DESK_EXPOSURE_CLEARED);
       if (i == 586)
         desk_record_set_int (DESK_RECORD (affected), "categories", masks[0]);
-      save_new (fixture->store, g_steal_pointer (&affected));
+      desk_test_save (fixture->store, g_steal_pointer (&affected));
     }
   g_assert_true (desk_database_commit (desk_store_get_database (fixture->store), &error));
 
@@ -425,14 +405,15 @@ static void
 test_accounts (Fixture       *fixture,
                gconstpointer  data)
 {
+  DeskStore *store = fixture->store;
   g_autoptr(GError) error = NULL;
   g_autoptr(DeskIncident) incident = save_incident (fixture->store, "Mail breach");
-  g_autoptr(DeskCategory) credentials = save_new (fixture->store,
-                                                  desk_category_new (incident, "Credentials"));
-  g_autoptr(DeskCustomer) customer = save_new (fixture->store,
-                                               desk_customer_new ("K-1", "Example"));
-  g_autoptr(DeskAffected) affected = save_new (fixture->store,
-                                               desk_affected_new (incident, customer));
+  g_autoptr(DeskCategory) credentials = desk_test_save (store,
+                                                        desk_category_new (incident, "Credentials"));
+  g_autoptr(DeskCustomer) customer = desk_test_save (fixture->store,
+                                                     desk_customer_new ("K-1", "Example"));
+  g_autoptr(DeskAffected) affected = desk_test_save (fixture->store,
+                                                     desk_affected_new (incident, customer));
   g_autoptr(DeskAffected) reloaded = NULL;
   g_autoptr(DeskStats) stats = NULL;
   gint64 incident_id = desk_record_get_id (DESK_RECORD (incident));
@@ -481,8 +462,8 @@ test_category_bits (Fixture       *fixture,
 
   for (guint i = 0; i < 63; i++)
     {
-      g_autoptr(DeskCategory) category = save_new (fixture->store,
-                                                   desk_category_new (incident, "Category"));
+      g_autoptr(DeskCategory) category = desk_test_save (fixture->store,
+                                                         desk_category_new (incident, "Category"));
 
       g_assert_cmpint (desk_record_get_int (DESK_RECORD (category), "bit"), ==, i);
       if (i == 0)
@@ -498,7 +479,7 @@ test_category_bits (Fixture       *fixture,
     g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID);
     g_clear_error (&error);
 
-    save_new (fixture->store, g_object_ref (elsewhere));
+    desk_test_save (fixture->store, g_object_ref (elsewhere));
     g_assert_cmpint (desk_record_get_int (DESK_RECORD (elsewhere), "bit"), ==, 0);
   }
 }
@@ -513,7 +494,7 @@ test_record_to_json (Fixture       *fixture,
 
   desk_record_set_int (DESK_RECORD (incident), "detected-at", 1776126600);
   desk_record_set_int (DESK_RECORD (incident), "estimated-potential", 4072650);
-  save_new (fixture->store, g_object_ref (incident));
+  desk_test_save (fixture->store, g_object_ref (incident));
   g_object_unref (incident);
 
   node = desk_store_record_to_json (fixture->store, DESK_RECORD (incident));
@@ -611,10 +592,10 @@ test_bulk_notification_status (Fixture       *fixture,
   for (guint i = 0; i < 12; i++)
     {
       g_autofree char *contract = g_strdup_printf ("K-%u", i);
-      g_autoptr(DeskCustomer) customer = save_new (fixture->store,
-                                                   desk_customer_new (contract, "Customer"));
+      g_autoptr(DeskCustomer) customer = desk_test_save (fixture->store,
+                                                         desk_customer_new (contract, "Customer"));
 
-      g_object_unref (save_new (fixture->store, desk_affected_new (incident, customer)));
+      g_object_unref (desk_test_save (fixture->store, desk_affected_new (incident, customer)));
     }
 
   ledger = desk_store_list (fixture->store, DESK_TYPE_NOTIFICATION, "incident-id", incident_id,
@@ -639,9 +620,9 @@ test_bulk_notification_status (Fixture       *fixture,
 
   for (guint i = 0; i < chosen->len; i++)
     {
+      DeskRecord *sent = g_ptr_array_index (chosen, i);
       g_autoptr(DeskRecord) stored = desk_store_load (fixture->store, DESK_TYPE_NOTIFICATION,
-                                                      desk_record_get_id (g_ptr_array_index (chosen, i)),
-                                                      &error);
+                                                      desk_record_get_id (sent), &error);
 
       g_assert_cmpint (desk_record_get_int (stored, "sent-at"), ==, fixture->now);
       g_assert_cmpstr (desk_record_get_string (stored, "actor"), ==, "Account Manager");
@@ -654,7 +635,8 @@ test_bulk_notification_status (Fixture       *fixture,
   /* Acknowledging later keeps the first sending time. */
   fixture->now += 3600;
   g_assert_true (desk_store_set_notification_status (fixture->store, chosen,
-                                                     DESK_NOTIFICATION_STATUS_ACKNOWLEDGED, &error));
+                                                     DESK_NOTIFICATION_STATUS_ACKNOWLEDGED,
+                                                     &error));
   g_assert_cmpint (desk_record_get_int (g_ptr_array_index (chosen, 0), "sent-at"), ==,
                    fixture->now - 3600);
   g_assert_cmpint (desk_record_get_int (g_ptr_array_index (chosen, 0), "acknowledged-at"), ==,
@@ -682,8 +664,8 @@ test_move (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DeskIncident) incident = save_incident (fixture->store, "Leak");
-  g_autoptr(DeskChecklist) checklist = save_new (fixture->store,
-                                                 desk_checklist_new (incident, "Patching"));
+  g_autoptr(DeskChecklist) checklist = desk_test_save (fixture->store,
+                                                       desk_checklist_new (incident, "Patching"));
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) listed = NULL;
   const char *texts[] = { "Inventory", "Patch", "Verify", "Report" };
@@ -693,7 +675,7 @@ test_move (Fixture       *fixture,
       DeskChecklistItem *item = desk_checklist_item_new (checklist, texts[i]);
 
       desk_record_set_int (DESK_RECORD (item), "position", i);
-      g_ptr_array_add (items, save_new (fixture->store, item));
+      g_ptr_array_add (items, desk_test_save (fixture->store, item));
     }
 
   /* "Report" to the top, then "Patch" to the end. */
@@ -723,11 +705,11 @@ test_history (Fixture       *fixture,
 
   /* An event entered now about something that happened a day before the incident was recorded. */
   fixture->now += 600;
-  early = save_new (fixture->store, desk_event_new (incident, fixture->now - 86400 - 600,
-                                                    "Unpatched server reached from outside"));
+  early = desk_test_save (fixture->store, desk_event_new (incident, fixture->now - 86400 - 600,
+                          "Unpatched server reached from outside"));
   fixture->now += 600;
   desk_record_set_enum (DESK_RECORD (incident), "status", DESK_INCIDENT_STATUS_CONTAINED);
-  save_new (fixture->store, g_object_ref (incident));
+  desk_test_save (fixture->store, g_object_ref (incident));
   g_object_unref (incident);
 
   history = desk_store_list_history (fixture->store, id, &error);

@@ -28,10 +28,13 @@ static const GOptionEntry global_entries[] = {
 };
 
 static const DeskCliCommand commands[] = {
+  { "checklist add", N_("Add a checklist from a template"), desk_cli_checklist_add },
+  { "demo", N_("Add sample incidents to try Incident Desk out"), desk_cli_demo },
   { "incident add", N_("Record a new incident and print its id"), desk_cli_incident_add },
   { "incident list", N_("List the incidents"), desk_cli_incident_list },
   { "incident show", N_("Show one incident"), desk_cli_incident_show },
   { "stats", N_("Print an incident's figures"), desk_cli_stats },
+  { "templates", N_("List the checklist templates"), desk_cli_templates },
 };
 
 static char *

@@ -42,6 +42,10 @@ int          desk_cli_usage_error     (const char           *format,
                                        ...) G_GNUC_PRINTF (1, 2);
 void         desk_cli_print_json      (JsonNode             *node);
 
+int          desk_cli_checklist_add   (int                   argc,
+                                       char                **argv);
+int          desk_cli_demo            (int                   argc,
+                                       char                **argv);
 int          desk_cli_incident_add    (int                   argc,
                                        char                **argv);
 int          desk_cli_incident_list   (int                   argc,
@@ -49,6 +53,8 @@ int          desk_cli_incident_list   (int                   argc,
 int          desk_cli_incident_show   (int                   argc,
                                        char                **argv);
 int          desk_cli_stats           (int                   argc,
+                                       char                **argv);
+int          desk_cli_templates       (int                   argc,
                                        char                **argv);
 
 G_END_DECLS

@@ -1,0 +1,147 @@
+/* desk-cli-templates.c
+ *
+ * Copyright 2026 The Incident Desk developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "desk-cli-templates"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-cli.h"
+#include "desk-template.h"
+
+/* The built-in templates, or those of @path when it is given. */
+static GPtrArray *
+load_templates (const char  *path,
+                GError     **error)
+{
+  if (path != NULL)
+    return desk_template_load_file (path, error);
+
+  return desk_template_load_builtin (error);
+}
+
+int
+desk_cli_templates (int    argc,
+                    char **argv)
+{
+  g_autofree char *path = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "file", 'f', 0, G_OPTION_ARG_FILENAME, &path,
+      N_("List the templates of this file instead of the built-in ones"), N_("PATH") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GPtrArray) templates = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  context = desk_cli_context_new ("templates", NULL,
+                                  _("List the remediation checklist templates: id, number of "
+                                    "items and title. “idesk checklist add” takes the id."),
+                                  entries);
+  if (!desk_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return desk_cli_usage_error (_("Unexpected argument “%s”"), argv[1]);
+
+  if (!(templates = load_templates (path, &error)))
+    return desk_cli_fail (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < templates->len; i++)
+        {
+          DeskTemplate *template = g_ptr_array_index (templates, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, desk_template_get_id (template));
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, desk_template_get_title (template));
+          json_builder_set_member_name (builder, "description");
+          json_builder_add_string_value (builder, desk_template_get_description (template));
+          json_builder_set_member_name (builder, "item_count");
+          json_builder_add_int_value (builder, desk_template_get_n_items (template));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+
+      root = json_builder_get_root (builder);
+      desk_cli_print_json (root);
+      return DESK_CLI_OK;
+    }
+
+  for (guint i = 0; i < templates->len; i++)
+    {
+      DeskTemplate *template = g_ptr_array_index (templates, i);
+
+      g_print ("%-28s %3u  %s\n", desk_template_get_id (template),
+               desk_template_get_n_items (template), desk_template_get_title (template));
+    }
+
+  return DESK_CLI_OK;
+}
+
+int
+desk_cli_checklist_add (int    argc,
+                        char **argv)
+{
+  g_autofree char *incident_id = NULL;
+  g_autofree char *template_id = NULL;
+  g_autofree char *path = NULL;
+  const GOptionEntry entries[] = {
+    { "incident", 'i', 0, G_OPTION_ARG_STRING, &incident_id,
+      N_("The incident (UUID or unique prefix)"), N_("ID") },
+    { "template", 't', 0, G_OPTION_ARG_STRING, &template_id,
+      N_("The template, as “idesk templates” lists it"), N_("TEMPLATE_ID") },
+    { "file", 'f', 0, G_OPTION_ARG_FILENAME, &path,
+      N_("Take the template from this file instead of the built-in ones"), N_("PATH") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GPtrArray) templates = NULL;
+  g_autoptr(DeskTemplate) template = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskIncident) incident = NULL;
+  g_autoptr(DeskChecklist) checklist = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  context = desk_cli_context_new ("checklist add", NULL,
+                                  _("Add a remediation checklist made from a template to an "
+                                    "incident and print the checklist's id. Items fall due the "
+                                    "template's number of days after the incident's detection."),
+                                  entries);
+  if (!desk_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return desk_cli_usage_error (_("Unexpected argument “%s”"), argv[1]);
+  if (incident_id == NULL)
+    return desk_cli_usage_error (_("--incident is required"));
+  if (template_id == NULL)
+    return desk_cli_usage_error (_("--template is required"));
+
+  /* Find the template before the database is opened, so that a wrong id leaves no trace. */
+  if (!(templates = load_templates (path, &error)) ||
+      !(template = desk_template_find (templates, template_id, &error)))
+    return desk_cli_fail (error);
+
+  if (!(store = desk_cli_open_store (&error)) ||
+      !(incident = desk_store_lookup (store, DESK_TYPE_INCIDENT, incident_id, &error)) ||
+      !(checklist = desk_template_instantiate (template, store, incident, &error)))
+    return desk_cli_fail (error);
+
+  g_print ("%s\n", desk_record_get_uuid (DESK_RECORD (checklist)));
+  return DESK_CLI_OK;
+}
