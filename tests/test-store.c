@@ -546,6 +546,43 @@ on_stats_cb (GObject      *source,
   g_assert_no_error (error);
 }
 
+/* Completes any of the store's boolean _async calls by its source tag. */
+static void
+on_done_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  DeskStore *store = DESK_STORE (source);
+  gpointer tag = g_task_get_source_tag (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (tag == desk_store_set_deleted_async)
+    ok = desk_store_set_deleted_finish (store, result, &error);
+  else if (tag == desk_store_set_notification_status_async)
+    ok = desk_store_set_notification_status_finish (store, result, &error);
+  else if (tag == desk_store_move_async)
+    ok = desk_store_move_finish (store, result, &error);
+  else
+    g_assert_not_reached ();
+
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_main_loop_quit (user_data);
+}
+
+static void
+on_history_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GPtrArray **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = desk_store_list_history_finish (DESK_STORE (source), result, &error);
+  g_assert_no_error (error);
+}
+
 static void
 test_async (Fixture       *fixture,
             gconstpointer  data)
@@ -573,6 +610,56 @@ test_async (Fixture       *fixture,
   while (stats == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpint (stats->potential_accounts, ==, 0);
+
+  /* Deleting on the worker marks the caller's object deleted when it completes. */
+  desk_store_set_deleted_async (fixture->store, DESK_RECORD (incident), TRUE, NULL,
+                                on_done_cb, loop);
+  g_main_loop_run (loop);
+  g_assert_true (desk_record_get_deleted (DESK_RECORD (incident)));
+  g_assert_cmpuint (desk_test_count (fixture->store, DESK_TYPE_INCIDENT, NULL, 0), ==, 0);
+}
+
+static void
+test_async_edits (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(DeskIncident) incident = desk_test_save (fixture->store, desk_incident_new ("Leak"));
+  g_autoptr(DeskCustomer) customer = desk_test_save (fixture->store,
+                                                     desk_customer_new ("K-1", "Example"));
+  g_autoptr(DeskChecklist) checklist = desk_test_save (fixture->store,
+                                                       desk_checklist_new (incident, "Patching"));
+  g_autoptr(DeskChecklistItem) first = NULL, second = NULL;
+  g_autoptr(GPtrArray) ledger = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  gint64 incident_id = desk_record_get_id (DESK_RECORD (incident));
+
+  g_object_unref (desk_test_save (fixture->store, desk_affected_new (incident, customer)));
+  first = desk_test_save (fixture->store, desk_checklist_item_new (checklist, "Inventory"));
+  second = desk_test_save (fixture->store, desk_checklist_item_new (checklist, "Patch"));
+  desk_record_set_int (DESK_RECORD (second), "position", 1);
+  desk_test_save (fixture->store, second);
+
+  ledger = desk_store_list (fixture->store, DESK_TYPE_NOTIFICATION, "incident-id", incident_id,
+                            NULL);
+  fixture->now += 60;
+  desk_store_set_notification_status_async (fixture->store, ledger,
+                                            DESK_NOTIFICATION_STATUS_SENT, NULL, on_done_cb, loop);
+  g_main_loop_run (loop);
+  /* The worker's changes, the sending time included, reach the caller's objects. */
+  g_assert_cmpint (desk_record_get_enum (g_ptr_array_index (ledger, 0), "status"), ==,
+                   DESK_NOTIFICATION_STATUS_SENT);
+  g_assert_cmpint (desk_record_get_int (g_ptr_array_index (ledger, 0), "sent-at"), ==,
+                   fixture->now);
+
+  desk_store_move_async (fixture->store, DESK_RECORD (second), 0, NULL, on_done_cb, loop);
+  g_main_loop_run (loop);
+  g_assert_cmpint (desk_record_get_int (DESK_RECORD (second), "position"), ==, 0);
+
+  desk_store_list_history_async (fixture->store, incident_id, NULL, on_history_cb, &history);
+  while (history == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (history->len, >, 3);
 }
 
 static void
@@ -617,6 +704,9 @@ test_bulk_notification_status (Fixture       *fixture,
   g_assert_cmpint (stats->customers_notified, ==, 10);
   g_assert_cmpint (stats->customers_to_notify, ==, 12);
   g_assert_cmpint (stats->notifications[DESK_NOTIFICATION_STATUS_SENT], ==, 10);
+  g_assert_cmpint (stats->channel_to_notify[DESK_CHANNEL_ACCOUNT_MANAGER], ==, 12);
+  g_assert_cmpint (stats->channel_notified[DESK_CHANNEL_ACCOUNT_MANAGER], ==, 10);
+  g_assert_cmpint (stats->channel_to_notify[DESK_CHANNEL_PORTAL], ==, 0);
 
   for (guint i = 0; i < chosen->len; i++)
     {
@@ -743,6 +833,7 @@ main (int   argc,
   ADD ("/desk/store/category-bits", test_category_bits);
   ADD ("/desk/store/record-to-json", test_record_to_json);
   ADD ("/desk/store/async", test_async);
+  ADD ("/desk/store/async-edits", test_async_edits);
   ADD ("/desk/store/bulk-notification-status", test_bulk_notification_status);
   ADD ("/desk/store/move", test_move);
   ADD ("/desk/store/history", test_history);

@@ -640,4 +640,33 @@ desk_record_copy (DeskRecord *self)
   return copy;
 }
 
+/**
+ * desk_record_assign:
+ * @source: a record of the same type
+ *
+ * Makes @self hold @source's values, notifying only what changed: how the result of work done on
+ * a copy, on another thread, reaches the object that widgets are bound to.
+ */
+void
+desk_record_assign (DeskRecord *self,
+                    DeskRecord *source)
+{
+  DeskRecordClass *klass;
+
+  g_return_if_fail (DESK_IS_RECORD (self));
+  g_return_if_fail (G_OBJECT_TYPE (self) == G_OBJECT_TYPE (source));
+
+  klass = DESK_RECORD_GET_CLASS (self);
+  g_object_freeze_notify (G_OBJECT (self));
+  desk_record_set_id (self, desk_record_get_id (source));
+  desk_record_set_uuid (self, desk_record_get_uuid (source));
+  desk_record_set_timestamps (self, desk_record_get_created_at (source),
+                              desk_record_get_updated_at (source));
+  desk_record_set_deleted (self, desk_record_get_deleted (source));
+  for (guint i = 0; i < desk_record_class_get_n_fields (klass); i++)
+    g_object_set_property (G_OBJECT (self), desk_record_class_get_field (klass, i)->pspec->name,
+                           desk_record_get_value (source, i));
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 /* }}} */

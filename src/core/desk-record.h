@@ -118,5 +118,7 @@ gboolean        desk_record_field_equal         (DeskRecord       *a,
                                                  DeskRecord       *b,
                                                  guint             index);
 DeskRecord     *desk_record_copy                (DeskRecord       *self);
+void            desk_record_assign              (DeskRecord       *self,
+                                                 DeskRecord       *source);
 
 G_END_DECLS

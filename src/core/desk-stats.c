@@ -77,6 +77,7 @@ desk_stats_to_json (const DeskStats *self)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GEnumClass) statuses = g_type_class_ref (DESK_TYPE_NOTIFICATION_STATUS);
+  g_autoptr(GEnumClass) channels = g_type_class_ref (DESK_TYPE_CHANNEL);
 
   json_builder_begin_object (builder);
 
@@ -111,6 +112,21 @@ desk_stats_to_json (const DeskStats *self)
 
   MEMBER_INT ("customers_to_notify", self->customers_to_notify);
   MEMBER_INT ("customers_notified", self->customers_notified);
+
+  json_builder_set_member_name (builder, "customers_by_channel");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < DESK_N_CHANNELS; i++)
+    {
+      if (self->channel_to_notify[i] == 0)
+        continue;
+
+      json_builder_set_member_name (builder, g_enum_get_value (channels, i)->value_nick);
+      json_builder_begin_object (builder);
+      MEMBER_INT ("to_notify", self->channel_to_notify[i]);
+      MEMBER_INT ("notified", self->channel_notified[i]);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
 
 #undef MEMBER_INT
 

@@ -38,6 +38,8 @@ struct _DeskStats
   gint64     notifications[DESK_N_NOTIFICATION_STATUSES];
   gint64     customers_to_notify;   /* customer notices that are required */
   gint64     customers_notified;    /* of those, sent, delivered or acknowledged */
+  gint64     channel_to_notify[DESK_N_CHANNELS];  /* the same two figures per channel */
+  gint64     channel_notified[DESK_N_CHANNELS];
 };
 
 #define DESK_TYPE_STATS (desk_stats_get_type ())

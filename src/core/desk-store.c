@@ -1137,6 +1137,7 @@ fill_stats (DeskStore  *self,
   gint64 accounts[2], contracts[3], estimates[2], notices[2];
   g_autoptr(DeskStatement) stmt = NULL;
   g_autoptr(GEnumClass) statuses = g_type_class_ref (DESK_TYPE_NOTIFICATION_STATUS);
+  g_autoptr(GEnumClass) channels = g_type_class_ref (DESK_TYPE_CHANNEL);
   gboolean has_row;
 
   if (!query_counts (self,
@@ -1207,6 +1208,31 @@ fill_stats (DeskStore  *self,
 
       if (status != NULL)
         stats->notifications[status->value] = sqlite3_column_int64 (stmt, 1);
+    }
+  if (error != NULL && *error != NULL)
+    return FALSE;
+  g_clear_pointer (&stmt, desk_statement_release);
+
+  if (!(stmt = desk_database_prepare (self->database,
+                                      "SELECT channel,"
+                                      " count (*) FILTER (WHERE status != 'not-required'),"
+                                      " count (*) FILTER (WHERE status IN"
+                                      "   ('sent', 'delivered', 'acknowledged'))"
+                                      " FROM notifications WHERE incident_id = ? AND NOT deleted"
+                                      " AND recipient = 'customer' GROUP BY channel", error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, incident_id);
+  while (desk_database_step (self->database, stmt, &has_row, error) && has_row)
+    {
+      GEnumValue *channel = g_enum_get_value_by_nick (channels,
+                                                      (const char *) sqlite3_column_text (stmt, 0));
+
+      if (channel != NULL)
+        {
+          stats->channel_to_notify[channel->value] = sqlite3_column_int64 (stmt, 1);
+          stats->channel_notified[channel->value] = sqlite3_column_int64 (stmt, 2);
+        }
     }
 
   return error == NULL || *error == NULL;
@@ -1540,46 +1566,129 @@ desk_store_list_history (DeskStore   *self,
 /* }}} */
 /* Async API {{{ */
 
-typedef struct
+/* Each _async function packs its arguments into a Job and runs one JobFunc on a worker thread.
+ * Records travel as copies, so that no property notification reaches widgets bound to the
+ * caller's objects from another thread; the _finish functions assign the results back. */
+
+typedef struct _Job Job;
+typedef gpointer (*JobFunc) (DeskStore *self, Job *job, GError **error);
+
+struct _Job
 {
-  DeskRecord *record;
-  GType       type;
-  char       *field;
-  gint64      value;
-} Job;
+  JobFunc         func;
+  GPtrArray      *originals;  /* the caller's records */
+  GPtrArray      *copies;     /* what the worker changes */
+  GType           type;
+  char           *field;
+  gint64          value;
+  GDestroyNotify  result_free;
+};
 
 static void
 job_free (gpointer data)
 {
   Job *job = data;
 
-  g_clear_object (&job->record);
+  g_clear_pointer (&job->originals, g_ptr_array_unref);
+  g_clear_pointer (&job->copies, g_ptr_array_unref);
   g_free (job->field);
   g_free (job);
 }
 
 static void
-save_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+job_worker (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
 {
   Job *job = task_data;
   GError *error = NULL;
+  gpointer result;
 
-  if (desk_store_save (source_object, job->record, &error))
-    g_task_return_boolean (task, TRUE);
-  else
+  result = job->func (source_object, job, &error);
+  if (error != NULL)
     g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, job->result_free);
 }
 
-/**
- * desk_store_save_async:
- *
- * Saves @record on a worker thread. The worker writes a copy, so that no property notification
- * reaches widgets bound to @record from another thread; desk_store_save_finish() copies the new
- * id, UUID and times back.
- */
+static Job *
+job_new (JobFunc         func,
+         GDestroyNotify  result_free)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->func = func;
+  job->result_free = result_free;
+  return job;
+}
+
+/* The job works on copies of @records; job_finish() assigns them back. */
+static void
+job_take_records (Job        *job,
+                  DeskRecord *const *records,
+                  guint       n_records)
+{
+  job->originals = g_ptr_array_new_full (n_records, g_object_unref);
+  job->copies = g_ptr_array_new_full (n_records, g_object_unref);
+  for (guint i = 0; i < n_records; i++)
+    {
+      g_ptr_array_add (job->originals, g_object_ref (records[i]));
+      g_ptr_array_add (job->copies, desk_record_copy (records[i]));
+    }
+}
+
+static void
+job_run (DeskStore           *self,
+         Job                 *job,
+         gpointer             source_tag,
+         GCancellable        *cancellable,
+         GAsyncReadyCallback  callback,
+         gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, job, job_free);
+  g_task_run_in_thread (task, job_worker);
+}
+
+/* Returns: (transfer full): the job's result, or %NULL with @error set */
+static gpointer
+job_finish (DeskStore     *self,
+            GAsyncResult  *result,
+            gpointer       source_tag,
+            GError       **error)
+{
+  GTask *task = G_TASK (result);
+  gpointer value;
+  Job *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (task) == source_tag, NULL);
+
+  value = g_task_propagate_pointer (task, error);
+  if (value == NULL)
+    return NULL;
+
+  job = g_task_get_task_data (task);
+  for (guint i = 0; job->copies != NULL && i < job->copies->len; i++)
+    desk_record_assign (g_ptr_array_index (job->originals, i), g_ptr_array_index (job->copies, i));
+
+  return value;
+}
+
+/* A non-NULL result for the jobs that only succeed or fail. */
+#define JOB_DONE GINT_TO_POINTER (1)
+
+static gpointer
+save_job (DeskStore  *self,
+          Job        *job,
+          GError    **error)
+{
+  return desk_store_save (self, g_ptr_array_index (job->copies, 0), error) ? JOB_DONE : NULL;
+}
+
 void
 desk_store_save_async (DeskStore           *self,
                        DeskRecord          *record,
@@ -1587,59 +1696,157 @@ desk_store_save_async (DeskStore           *self,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  Job *job;
+  Job *job = job_new (save_job, NULL);
 
   g_return_if_fail (DESK_IS_STORE (self));
   g_return_if_fail (DESK_IS_RECORD (record));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, desk_store_save_async);
-  job = g_new0 (Job, 1);
-  job->record = desk_record_copy (record);
-  g_object_set_data_full (G_OBJECT (task), "record", g_object_ref (record), g_object_unref);
-  g_task_set_task_data (task, job, job_free);
-  g_task_run_in_thread (task, save_worker);
+  job_take_records (job, &record, 1);
+  job_run (self, job, desk_store_save_async, cancellable, callback, user_data);
 }
 
+/**
+ * desk_store_save_finish:
+ *
+ * Completes desk_store_save_async(): on success the caller's record holds what was stored (its
+ * new id, UUID and times included).
+ */
 gboolean
 desk_store_save_finish (DeskStore     *self,
                         GAsyncResult  *result,
                         GError       **error)
 {
-  DeskRecord *record;
-  Job *job;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == desk_store_save_async, FALSE);
-
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return FALSE;
-
-  job = g_task_get_task_data (G_TASK (result));
-  record = g_object_get_data (G_OBJECT (result), "record");
-  desk_record_set_id (record, desk_record_get_id (job->record));
-  desk_record_set_uuid (record, desk_record_get_uuid (job->record));
-  desk_record_set_timestamps (record, desk_record_get_created_at (job->record),
-                              desk_record_get_updated_at (job->record));
-  return TRUE;
+  return job_finish (self, result, desk_store_save_async, error) != NULL;
 }
 
-static void
-list_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+delete_job (DeskStore  *self,
+            Job        *job,
+            GError    **error)
 {
-  Job *job = task_data;
-  GError *error = NULL;
-  GPtrArray *records;
+  DeskRecord *record = g_ptr_array_index (job->copies, 0);
+  gboolean ok = job->value ? desk_store_delete (self, record, error)
+                           : desk_store_restore (self, record, error);
 
-  records = desk_store_list (source_object, job->type, job->field, job->value, &error);
-  if (records != NULL)
-    g_task_return_pointer (task, records, (GDestroyNotify) g_ptr_array_unref);
-  else
-    g_task_return_error (task, error);
+  return ok ? JOB_DONE : NULL;
+}
+
+/**
+ * desk_store_set_deleted_async:
+ * @deleted: %TRUE to delete (tombstone) @record, %FALSE to restore it
+ */
+void
+desk_store_set_deleted_async (DeskStore           *self,
+                              DeskRecord          *record,
+                              gboolean             deleted,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  Job *job = job_new (delete_job, NULL);
+
+  g_return_if_fail (DESK_IS_STORE (self));
+  g_return_if_fail (DESK_IS_RECORD (record));
+
+  job->value = deleted;
+  job_take_records (job, &record, 1);
+  job_run (self, job, desk_store_set_deleted_async, cancellable, callback, user_data);
+}
+
+gboolean
+desk_store_set_deleted_finish (DeskStore     *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return job_finish (self, result, desk_store_set_deleted_async, error) != NULL;
+}
+
+static gpointer
+status_job (DeskStore  *self,
+            Job        *job,
+            GError    **error)
+{
+  return desk_store_set_notification_status (self, job->copies, job->value, error) ? JOB_DONE
+                                                                                   : NULL;
+}
+
+/**
+ * desk_store_set_notification_status_async:
+ * @notifications: (element-type DeskNotification): the ledger rows to change
+ */
+void
+desk_store_set_notification_status_async (DeskStore              *self,
+                                          GPtrArray              *notifications,
+                                          DeskNotificationStatus  status,
+                                          GCancellable           *cancellable,
+                                          GAsyncReadyCallback     callback,
+                                          gpointer                user_data)
+{
+  Job *job = job_new (status_job, NULL);
+
+  g_return_if_fail (DESK_IS_STORE (self));
+  g_return_if_fail (notifications != NULL);
+
+  job->value = status;
+  job_take_records (job, (DeskRecord *const *) notifications->pdata, notifications->len);
+  job_run (self, job, desk_store_set_notification_status_async, cancellable, callback, user_data);
+}
+
+gboolean
+desk_store_set_notification_status_finish (DeskStore     *self,
+                                           GAsyncResult  *result,
+                                           GError       **error)
+{
+  return job_finish (self, result, desk_store_set_notification_status_async, error) != NULL;
+}
+
+static gpointer
+move_job (DeskStore  *self,
+          Job        *job,
+          GError    **error)
+{
+  return desk_store_move (self, g_ptr_array_index (job->copies, 0), job->value, error) ? JOB_DONE
+                                                                                      : NULL;
+}
+
+/**
+ * desk_store_move_async:
+ *
+ * Moves @record to @position among its siblings; the siblings' positions change too, so the
+ * caller reloads their list when this completes.
+ */
+void
+desk_store_move_async (DeskStore           *self,
+                       DeskRecord          *record,
+                       guint                position,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  Job *job = job_new (move_job, NULL);
+
+  g_return_if_fail (DESK_IS_STORE (self));
+  g_return_if_fail (DESK_IS_RECORD (record));
+
+  job->value = position;
+  job_take_records (job, &record, 1);
+  job_run (self, job, desk_store_move_async, cancellable, callback, user_data);
+}
+
+gboolean
+desk_store_move_finish (DeskStore     *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  return job_finish (self, result, desk_store_move_async, error) != NULL;
+}
+
+static gpointer
+list_job (DeskStore  *self,
+          Job        *job,
+          GError    **error)
+{
+  return desk_store_list (self, job->type, job->field, job->value, error);
 }
 
 void
@@ -1651,19 +1858,14 @@ desk_store_list_async (DeskStore           *self,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  Job *job;
+  Job *job = job_new (list_job, (GDestroyNotify) g_ptr_array_unref);
 
   g_return_if_fail (DESK_IS_STORE (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, desk_store_list_async);
-  job = g_new0 (Job, 1);
   job->type = type;
   job->field = g_strdup (field);
   job->value = value;
-  g_task_set_task_data (task, job, job_free);
-  g_task_run_in_thread (task, list_worker);
+  job_run (self, job, desk_store_list_async, cancellable, callback, user_data);
 }
 
 /**
@@ -1676,26 +1878,51 @@ desk_store_list_finish (DeskStore     *self,
                         GAsyncResult  *result,
                         GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return job_finish (self, result, desk_store_list_async, error);
 }
 
-static void
-stats_worker (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gpointer
+history_job (DeskStore  *self,
+             Job        *job,
+             GError    **error)
 {
-  Job *job = task_data;
-  GError *error = NULL;
-  DeskStats *stats;
+  return desk_store_list_history (self, job->value, error);
+}
 
-  stats = desk_store_get_stats (source_object, job->value, &error);
-  if (stats != NULL)
-    g_task_return_pointer (task, stats, (GDestroyNotify) desk_stats_free);
-  else
-    g_task_return_error (task, error);
+void
+desk_store_list_history_async (DeskStore           *self,
+                               gint64               incident_id,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  Job *job = job_new (history_job, (GDestroyNotify) g_ptr_array_unref);
+
+  g_return_if_fail (DESK_IS_STORE (self));
+
+  job->value = incident_id;
+  job_run (self, job, desk_store_list_history_async, cancellable, callback, user_data);
+}
+
+/**
+ * desk_store_list_history_finish:
+ *
+ * Returns: (transfer full) (element-type GObject): see desk_store_list_history()
+ */
+GPtrArray *
+desk_store_list_history_finish (DeskStore     *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return job_finish (self, result, desk_store_list_history_async, error);
+}
+
+static gpointer
+stats_job (DeskStore  *self,
+           Job        *job,
+           GError    **error)
+{
+  return desk_store_get_stats (self, job->value, error);
 }
 
 void
@@ -1705,17 +1932,12 @@ desk_store_get_stats_async (DeskStore           *self,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  Job *job;
+  Job *job = job_new (stats_job, (GDestroyNotify) desk_stats_free);
 
   g_return_if_fail (DESK_IS_STORE (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, desk_store_get_stats_async);
-  job = g_new0 (Job, 1);
   job->value = incident_id;
-  g_task_set_task_data (task, job, job_free);
-  g_task_run_in_thread (task, stats_worker);
+  job_run (self, job, desk_store_get_stats_async, cancellable, callback, user_data);
 }
 
 /**
@@ -1728,9 +1950,7 @@ desk_store_get_stats_finish (DeskStore     *self,
                              GAsyncResult  *result,
                              GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return job_finish (self, result, desk_store_get_stats_async, error);
 }
 
 /* }}} */

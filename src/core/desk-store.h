@@ -100,6 +100,41 @@ void          desk_store_save_async        (DeskStore            *self,
 gboolean      desk_store_save_finish       (DeskStore            *self,
                                             GAsyncResult         *result,
                                             GError              **error);
+void          desk_store_set_deleted_async (DeskStore            *self,
+                                            DeskRecord           *record,
+                                            gboolean              deleted,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+gboolean      desk_store_set_deleted_finish (DeskStore           *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+void          desk_store_set_notification_status_async (DeskStore *self,
+                                            GPtrArray            *notifications,
+                                            DeskNotificationStatus status,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+gboolean      desk_store_set_notification_status_finish (DeskStore *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+void          desk_store_move_async        (DeskStore            *self,
+                                            DeskRecord           *record,
+                                            guint                 position,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+gboolean      desk_store_move_finish       (DeskStore            *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+void          desk_store_list_history_async (DeskStore           *self,
+                                            gint64                incident_id,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+GPtrArray    *desk_store_list_history_finish (DeskStore          *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
 void          desk_store_list_async        (DeskStore            *self,
                                             GType                 type,
                                             const char           *field,
