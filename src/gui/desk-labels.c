@@ -68,6 +68,152 @@ desk_severity_label (DeskSeverity severity)
 }
 
 /**
+ * desk_exposure_label:
+ *
+ * Returns: (transfer none): the translated name of @exposure, e.g. "Confirmed"
+ */
+const char *
+desk_exposure_label (DeskExposure exposure)
+{
+  switch (exposure)
+    {
+    case DESK_EXPOSURE_POTENTIAL:
+      return C_("exposure", "Potential");
+    case DESK_EXPOSURE_CONFIRMED:
+      return C_("exposure", "Confirmed");
+    case DESK_EXPOSURE_CLEARED:
+      return C_("exposure", "Cleared");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * desk_channel_label:
+ *
+ * Returns: (transfer none): the translated name of @channel, e.g. "Account manager"
+ */
+const char *
+desk_channel_label (DeskChannel channel)
+{
+  switch (channel)
+    {
+    case DESK_CHANNEL_ACCOUNT_MANAGER:
+      return C_("channel", "Account manager");
+    case DESK_CHANNEL_EMAIL:
+      return C_("channel", "E-mail");
+    case DESK_CHANNEL_PORTAL:
+      return C_("channel", "Service portal");
+    case DESK_CHANNEL_LETTER:
+      return C_("channel", "Letter");
+    case DESK_CHANNEL_PHONE:
+      return C_("channel", "Phone");
+    case DESK_CHANNEL_PRESS_RELEASE:
+      return C_("channel", "Press release");
+    case DESK_CHANNEL_REGULATOR_FILING:
+      return C_("channel", "Regulator filing");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * desk_notification_status_label:
+ *
+ * Returns: (transfer none): the translated name of @status, e.g. "Acknowledged"
+ */
+const char *
+desk_notification_status_label (DeskNotificationStatus status)
+{
+  switch (status)
+    {
+    case DESK_NOTIFICATION_STATUS_NOT_STARTED:
+      return C_("notification status", "Not started");
+    case DESK_NOTIFICATION_STATUS_DRAFTED:
+      return C_("notification status", "Drafted");
+    case DESK_NOTIFICATION_STATUS_APPROVED:
+      return C_("notification status", "Approved");
+    case DESK_NOTIFICATION_STATUS_SENT:
+      return C_("notification status", "Sent");
+    case DESK_NOTIFICATION_STATUS_DELIVERED:
+      return C_("notification status", "Delivered");
+    case DESK_NOTIFICATION_STATUS_BOUNCED:
+      return C_("notification status", "Bounced");
+    case DESK_NOTIFICATION_STATUS_ACKNOWLEDGED:
+      return C_("notification status", "Acknowledged");
+    case DESK_NOTIFICATION_STATUS_NOT_REQUIRED:
+      return C_("notification status", "Not required");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * desk_recipient_label:
+ *
+ * Returns: (transfer none): the translated name of @recipient, e.g. "Regulator"
+ */
+const char *
+desk_recipient_label (DeskRecipient recipient)
+{
+  switch (recipient)
+    {
+    case DESK_RECIPIENT_CUSTOMER:
+      return C_("recipient", "Customer");
+    case DESK_RECIPIENT_REGULATOR:
+      return C_("recipient", "Regulator");
+    case DESK_RECIPIENT_PUBLIC:
+      return C_("recipient", "Public");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * desk_item_status_label:
+ *
+ * Returns: (transfer none): the translated name of @status, e.g. "In progress"
+ */
+const char *
+desk_item_status_label (DeskItemStatus status)
+{
+  switch (status)
+    {
+    case DESK_ITEM_STATUS_TODO:
+      return C_("checklist item status", "To do");
+    case DESK_ITEM_STATUS_IN_PROGRESS:
+      return C_("checklist item status", "In progress");
+    case DESK_ITEM_STATUS_BLOCKED:
+      return C_("checklist item status", "Blocked");
+    case DESK_ITEM_STATUS_DONE:
+      return C_("checklist item status", "Done");
+    case DESK_ITEM_STATUS_NOT_APPLICABLE:
+      return C_("checklist item status", "Not applicable");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * desk_notice_basis_label:
+ *
+ * Returns: (transfer none): what starts a customer's contractual clock, e.g. "After detection"
+ */
+const char *
+desk_notice_basis_label (DeskNoticeBasis basis)
+{
+  switch (basis)
+    {
+    case DESK_NOTICE_BASIS_DETECTION:
+      return C_("notice basis", "After detection");
+    case DESK_NOTICE_BASIS_CONFIRMATION:
+      return C_("notice basis", "After confirmation");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
  * desk_format_count:
  *
  * Formats @count with the locale's thousands separator, or with a comma when the locale has

@@ -13,6 +13,12 @@ G_BEGIN_DECLS
 
 const char *desk_incident_status_label (DeskIncidentStatus  status);
 const char *desk_severity_label        (DeskSeverity        severity);
+const char *desk_exposure_label        (DeskExposure        exposure);
+const char *desk_channel_label         (DeskChannel         channel);
+const char *desk_notification_status_label (DeskNotificationStatus status);
+const char *desk_recipient_label       (DeskRecipient       recipient);
+const char *desk_item_status_label     (DeskItemStatus      status);
+const char *desk_notice_basis_label    (DeskNoticeBasis     basis);
 char       *desk_format_count          (gint64              count);
 char       *desk_format_date           (gint64              seconds);
 char       *desk_incident_summary      (DeskIncidentStatus  status,

@@ -1,0 +1,199 @@
+/* desk-gui-utils.c
+ *
+ * Copyright 2026 The Incident Desk developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Feedback any widget can give without knowing the window: toasts go to the nearest
+ * AdwToastOverlay above the widget, confirmations are AdwMessageDialogs wrapped in a GTask
+ * (libadwaita 1.2 has no adw_message_dialog_choose()). */
+
+#define G_LOG_DOMAIN "desk-gui-utils"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-gui-utils.h"
+
+static void
+add_toast (GtkWidget *widget,
+           AdwToast  *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay == NULL)
+    {
+      g_debug ("No toast overlay above %s: %s", G_OBJECT_TYPE_NAME (widget),
+               adw_toast_get_title (toast));
+      g_object_unref (toast);
+      return;
+    }
+
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+void
+desk_show_toast (GtkWidget  *widget,
+                 const char *title)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  add_toast (widget, adw_toast_new (title));
+}
+
+/**
+ * desk_show_error:
+ * @what: what failed, e.g. _("Could not save the incident")
+ *
+ * Tells the person that @what failed and why, in a toast that stays until dismissed. A
+ * cancelled request is not a failure: it shows nothing.
+ */
+void
+desk_show_error (GtkWidget    *widget,
+                 const char   *what,
+                 const GError *error)
+{
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_warning ("%s: %s", what, error->message);
+
+  /* The toast title is markup. */
+  title = g_markup_printf_escaped ("%s: %s", what, error->message);
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  add_toast (widget, toast);
+}
+
+typedef struct
+{
+  DeskUndoFunc   undo;
+  gpointer       user_data;
+  GDestroyNotify destroy;
+} Undo;
+
+static void
+undo_free (gpointer data)
+{
+  Undo *undo = data;
+
+  if (undo->destroy != NULL)
+    undo->destroy (undo->user_data);
+  g_free (undo);
+}
+
+static void
+on_undo_clicked_cb (AdwToast *toast,
+                    Undo     *undo)
+{
+  undo->undo (undo->user_data);
+}
+
+/**
+ * desk_show_undo_toast:
+ * @undo: called if the person presses Undo
+ *
+ * Deletions in the store are tombstones, committed at once: a crash or a quit while the toast
+ * is up loses nothing, and Undo restores the record.
+ */
+void
+desk_show_undo_toast (GtkWidget      *widget,
+                      const char     *title,
+                      DeskUndoFunc    undo,
+                      gpointer        user_data,
+                      GDestroyNotify  destroy)
+{
+  AdwToast *toast;
+  Undo *data;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (undo != NULL);
+
+  data = g_new0 (Undo, 1);
+  data->undo = undo;
+  data->user_data = user_data;
+  data->destroy = destroy;
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), data,
+                         (GClosureNotify) (void (*) (void)) undo_free, 0);
+  add_toast (widget, toast);
+}
+
+static void
+on_dialog_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       GTask            *task)
+{
+  g_task_return_boolean (task, g_str_equal (response, "confirm"));
+  g_object_unref (task);
+}
+
+static void
+on_cancelled_cb (GCancellable     *cancellable,
+                 AdwMessageDialog *dialog)
+{
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+/**
+ * desk_confirm_async:
+ * @confirm_label: the destructive button's label, e.g. _("_Delete")
+ *
+ * Asks before something destructive. desk_confirm_finish() returns %TRUE only if the person
+ * chose @confirm_label; closing the dialog or cancelling @cancellable means no.
+ */
+void
+desk_confirm_async (GtkWidget           *widget,
+                    const char          *heading,
+                    const char          *body,
+                    const char          *confirm_label,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  GtkRoot *root;
+  AdwMessageDialog *dialog;
+  GTask *task;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  root = gtk_widget_get_root (widget);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                            : NULL,
+                                                       heading, body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "confirm", confirm_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "confirm", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  task = g_task_new (widget, cancellable, callback, user_data);
+  g_task_set_source_tag (task, desk_confirm_async);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_dialog_response_cb), task);
+  if (cancellable != NULL)
+    g_signal_connect_object (cancellable, "cancelled", G_CALLBACK (on_cancelled_cb), dialog, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean
+desk_confirm_finish (GAsyncResult  *result,
+                     GError       **error)
+{
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == desk_confirm_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

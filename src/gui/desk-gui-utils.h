@@ -1,0 +1,36 @@
+/* desk-gui-utils.h
+ *
+ * Copyright 2026 The Incident Desk developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+typedef void (*DeskUndoFunc) (gpointer user_data);
+
+void      desk_show_toast       (GtkWidget            *widget,
+                                 const char           *title);
+void      desk_show_error       (GtkWidget            *widget,
+                                 const char           *what,
+                                 const GError         *error);
+void      desk_show_undo_toast  (GtkWidget            *widget,
+                                 const char           *title,
+                                 DeskUndoFunc          undo,
+                                 gpointer              user_data,
+                                 GDestroyNotify        destroy);
+void      desk_confirm_async    (GtkWidget            *widget,
+                                 const char           *heading,
+                                 const char           *body,
+                                 const char           *confirm_label,
+                                 GCancellable         *cancellable,
+                                 GAsyncReadyCallback   callback,
+                                 gpointer              user_data);
+gboolean  desk_confirm_finish   (GAsyncResult         *result,
+                                 GError              **error);
+
+G_END_DECLS

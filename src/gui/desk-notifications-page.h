@@ -1,0 +1,18 @@
+/* desk-notifications-page.h
+ *
+ * Copyright 2026 The Incident Desk developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "desk-incident-page.h"
+
+G_BEGIN_DECLS
+
+#define DESK_TYPE_NOTIFICATIONS_PAGE (desk_notifications_page_get_type())
+
+G_DECLARE_FINAL_TYPE (DeskNotificationsPage, desk_notifications_page, DESK, NOTIFICATIONS_PAGE, DeskIncidentPage)
+
+G_END_DECLS
