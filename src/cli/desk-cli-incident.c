@@ -98,8 +98,8 @@ desk_cli_incident_add (int    argc,
   g_autofree char *vulnerability_refs = NULL;
   int status;
 
-  context = desk_cli_context_new ("incident add", NULL, _("Record a new incident and print its id."),
-                                  entries);
+  context = desk_cli_context_new ("incident add", NULL,
+                                  _("Record a new incident and print its id."), entries);
   if (!desk_cli_parse (context, &argc, &argv, &status))
     return status;
   if (argc > 1)

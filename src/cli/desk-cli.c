@@ -22,7 +22,8 @@ static char *database_path;
 
 static const GOptionEntry global_entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database_path,
-    N_("Database file (default: $INCIDENT_DESK_DB, else $XDG_DATA_HOME/incident-desk/incidents.db)"),
+    N_("Database file (default: $INCIDENT_DESK_DB, "
+       "else $XDG_DATA_HOME/incident-desk/incidents.db)"),
     N_("PATH") },
   { NULL }
 };

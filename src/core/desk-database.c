@@ -224,7 +224,8 @@ create_private_file (const char  *path,
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_OPEN,
-                   _("Cannot open the database “%s”: the folder “%s” does not exist"), path, dir);
+                   _("Cannot open the database “%s”: the folder “%s” does not exist"),
+                   path, dir);
       return FALSE;
     }
 

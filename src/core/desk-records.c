@@ -197,7 +197,8 @@ desk_event_class_init (DeskEventClass *klass)
 {
   DeskRecordClass *record_class = DESK_RECORD_CLASS (klass);
 
-  desk_record_class_set_table (record_class, "event", "events", "happened_at DESC, created_at DESC");
+  desk_record_class_set_table (record_class, "event", "events",
+                               "happened_at DESC, created_at DESC");
   desk_record_class_add_reference (record_class, "incident-id", DESK_TYPE_INCIDENT);
   desk_record_class_add_int (record_class, "happened-at", DESK_FIELD_TIME);
   desk_record_class_add_string (record_class, "text", DESK_FIELD_REQUIRED);

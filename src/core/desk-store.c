@@ -492,7 +492,11 @@ write_row (DeskStore   *self,
     return FALSE;
 
   if (g_str_equal (verb, "insert"))
-    desk_record_set_id (record, sqlite3_last_insert_rowid (desk_database_get_handle (self->database)));
+    {
+      sqlite3 *handle = desk_database_get_handle (self->database);
+
+      desk_record_set_id (record, sqlite3_last_insert_rowid (handle));
+    }
 
   return TRUE;
 }
@@ -1067,7 +1071,8 @@ desk_store_add_account (DeskStore     *self,
                                 "exposure = CASE WHEN excluded.exposure = 0 AND exposure = 1 "
                                 "THEN 1 ELSE excluded.exposure END, "
                                 "categories = categories | excluded.categories, "
-                                "customer_id = excluded.customer_id, updated_at = excluded.updated_at",
+                                "customer_id = excluded.customer_id, "
+                                "updated_at = excluded.updated_at",
                                 &local_error);
   if (stmt != NULL)
     {
@@ -1175,7 +1180,8 @@ fill_stats (DeskStore  *self,
   if (!(stmt = desk_database_prepare (self->database,
                                       "SELECT c.uuid, c.name, (SELECT count (*) FROM affected a"
                                       "   WHERE a.incident_id = c.incident_id AND NOT a.deleted"
-                                      "   AND a.exposure = 'confirmed' AND (a.categories >> c.bit) & 1)"
+                                      "   AND a.exposure = 'confirmed'"
+                                      "   AND (a.categories >> c.bit) & 1)"
                                       " FROM categories c WHERE c.incident_id = ? AND NOT c.deleted"
                                       " ORDER BY c.position, c.created_at", error)))
     return FALSE;

@@ -262,7 +262,8 @@ parse_template (JsonNode    *node,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, DESK_TEMPLATE_ERROR, DESK_TEMPLATE_ERROR_INVALID,
-                   _("%s: must be an object with an “id”, a “title” and “items”"), where);
+                   _("%s: must be an object with an “id”, a “title” and “items”"),
+                   where);
       return NULL;
     }
 
