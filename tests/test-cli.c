@@ -337,6 +337,10 @@ test_help (Fixture       *fixture,
     { "incident", "list" },
     { "incident", "show" },
     { "stats", NULL },
+    { "checklist", "add" },
+    { "checklist", "list" },
+    { "demo", NULL },
+    { "templates", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -548,6 +552,44 @@ test_checklist_add_errors (Fixture       *fixture,
   g_assert_nonnull (strstr (help.out, "--template"));
 }
 
+static void
+test_checklist_list (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *id = add_incident (fixture, "Directory server intrusion");
+  g_auto(Run) add = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *checklist;
+  JsonObject *first;
+
+  run_idesk (&add, fixture->db, "checklist", "add", "--incident", id, "--template", "patching",
+             NULL);
+  g_assert_cmpint (add.status, ==, 0);
+
+  run_idesk (&text, fixture->db, "checklist", "list", "--incident", id, NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "(0 of 14 done)"));
+
+  run_idesk (&json, fixture->db, "checklist", "list", "--incident", id, "--json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  node = parse_json (json.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (node)), ==, 1);
+  checklist = json_array_get_object_element (json_node_get_array (node), 0);
+  g_assert_cmpstr (json_object_get_string_member (checklist, "template"), ==, "patching");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (checklist, "items")),
+                    ==, 14);
+  first = json_array_get_object_element (json_object_get_array_member (checklist, "items"), 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "status"), ==, "todo");
+  /* Detected 2026-04-14T00:30Z; the first patching item is due a week later. */
+  g_assert_cmpstr (json_object_get_string_member (first, "due_at"), ==, "2026-04-21T00:30:00Z");
+
+  run_idesk (&unknown, fixture->db, "checklist", "list", "--incident", "ffffffff", NULL);
+  assert_one_line_error (&unknown, "no incident");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -569,6 +611,7 @@ main (int   argc,
   ADD ("/desk/cli/not-a-database", test_not_a_database);
   ADD ("/desk/cli/help", test_help);
   ADD ("/desk/cli/environment-database", test_environment_database);
+  ADD ("/desk/cli/checklist-list", test_checklist_list);
   ADD ("/desk/cli/demo", test_demo);
   ADD ("/desk/cli/templates", test_templates);
   ADD ("/desk/cli/checklist-add", test_checklist_add);

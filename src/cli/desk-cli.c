@@ -30,6 +30,8 @@ static const GOptionEntry global_entries[] = {
 
 static const DeskCliCommand commands[] = {
   { "checklist add", N_("Add a checklist from a template"), desk_cli_checklist_add },
+  { "checklist list", N_("List an incident's checklists and their items"),
+    desk_cli_checklist_list },
   { "demo", N_("Add sample incidents to try Incident Desk out"), desk_cli_demo },
   { "incident add", N_("Record a new incident and print its id"), desk_cli_incident_add },
   { "incident list", N_("List the incidents"), desk_cli_incident_list },

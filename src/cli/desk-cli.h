@@ -44,6 +44,8 @@ void         desk_cli_print_json      (JsonNode             *node);
 
 int          desk_cli_checklist_add   (int                   argc,
                                        char                **argv);
+int          desk_cli_checklist_list  (int                   argc,
+                                       char                **argv);
 int          desk_cli_demo            (int                   argc,
                                        char                **argv);
 int          desk_cli_incident_add    (int                   argc,

@@ -1,11 +1,11 @@
-/* desk-cli-templates.c
+/* desk-cli-checklists.c
  *
  * Copyright 2026 The Incident Desk developers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "desk-cli-templates"
+#define G_LOG_DOMAIN "desk-cli-checklists"
 
 #include "config.h"
 
@@ -143,5 +143,103 @@ desk_cli_checklist_add (int    argc,
     return desk_cli_fail (error);
 
   g_print ("%s\n", desk_record_get_uuid (DESK_RECORD (checklist)));
+  return DESK_CLI_OK;
+}
+
+static gboolean
+item_is_complete (DeskRecord *item)
+{
+  int status = desk_record_get_enum (item, "status");
+
+  return status == DESK_ITEM_STATUS_DONE || status == DESK_ITEM_STATUS_NOT_APPLICABLE;
+}
+
+int
+desk_cli_checklist_list (int    argc,
+                         char **argv)
+{
+  g_autofree char *incident_id = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "incident", 'i', 0, G_OPTION_ARG_STRING, &incident_id,
+      N_("The incident (UUID or unique prefix)"), N_("ID") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskIncident) incident = NULL;
+  g_autoptr(GPtrArray) checklists = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *array;
+  int status;
+
+  context = desk_cli_context_new ("checklist list", NULL,
+                                  _("List an incident's remediation checklists with their items: "
+                                    "status, owner and due date."),
+                                  entries);
+  if (!desk_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return desk_cli_usage_error (_("Unexpected argument “%s”"), argv[1]);
+  if (incident_id == NULL)
+    return desk_cli_usage_error (_("--incident is required"));
+
+  if (!(store = desk_cli_open_store (&error)) ||
+      !(incident = desk_store_lookup (store, DESK_TYPE_INCIDENT, incident_id, &error)) ||
+      !(checklists = desk_store_list (store, DESK_TYPE_CHECKLIST, "incident-id",
+                                      desk_record_get_id (DESK_RECORD (incident)), &error)))
+    return desk_cli_fail (error);
+
+  root = json_node_new (JSON_NODE_ARRAY);
+  array = json_array_new ();
+  json_node_take_array (root, array);
+
+  for (guint i = 0; i < checklists->len; i++)
+    {
+      DeskRecord *checklist = g_ptr_array_index (checklists, i);
+      g_autoptr(GPtrArray) items = NULL;
+      JsonNode *node = desk_store_record_to_json (store, checklist);
+      JsonArray *item_array = json_array_new ();
+      guint complete = 0;
+
+      if (!(items = desk_store_list (store, DESK_TYPE_CHECKLIST_ITEM, "checklist-id",
+                                     desk_record_get_id (checklist), &error)))
+        {
+          json_node_unref (node);
+          json_array_unref (item_array);
+          return desk_cli_fail (error);
+        }
+
+      for (guint j = 0; j < items->len; j++)
+        {
+          DeskRecord *item = g_ptr_array_index (items, j);
+
+          json_array_add_element (item_array, desk_store_record_to_json (store, item));
+          complete += item_is_complete (item);
+        }
+      json_object_set_array_member (json_node_get_object (node), "items", item_array);
+      json_array_add_element (array, node);
+
+      if (json)
+        continue;
+
+      g_print (_("%s (%u of %u done)\n"), desk_record_get_string (checklist, "title"), complete,
+               items->len);
+      for (guint j = 0; j < items->len; j++)
+        {
+          DeskRecord *item = g_ptr_array_index (items, j);
+          JsonObject *object = json_array_get_object_element (item_array, j);
+
+          g_print ("  [%s] %-12s %s\n", item_is_complete (item) ? "x" : " ",
+                   json_object_get_string_member (object, "status"),
+                   desk_record_get_string (item, "text"));
+        }
+    }
+
+  if (json)
+    desk_cli_print_json (root);
+
   return DESK_CLI_OK;
 }
