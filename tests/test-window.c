@@ -13,9 +13,17 @@
 
 #include <adwaita.h>
 
+#include "desk-application.h"
+#include "desk-incident-page.h"
 #include "desk-labels.h"
+#include "desk-preferences-window.h"
 #include "desk-test-utils.h"
 #include "desk-window-private.h"
+
+/* The five pages of an incident, in the view stack's order. */
+static const char * const page_names[] = {
+  "overview", "customers", "notifications", "remediation", "history",
+};
 
 /* Helpers {{{ */
 
@@ -81,6 +89,174 @@ page_is (DeskWindow *window,
   return g_strcmp0 (_desk_window_get_visible_page (window), name) == 0;
 }
 
+static guint
+n_shown (DeskWindow *window)
+{
+  return g_list_model_get_n_items (_desk_window_get_incidents (window));
+}
+
+static DeskIncident *
+save_incident (DeskStore          *store,
+               const char         *title,
+               const char         *service,
+               DeskIncidentStatus  status,
+               gint64              detected_at)
+{
+  DeskIncident *incident = desk_incident_new (title);
+  g_autoptr(GError) error = NULL;
+
+  desk_record_set_string (DESK_RECORD (incident), "service", service);
+  desk_record_set_enum (DESK_RECORD (incident), "status", status);
+  desk_record_set_int (DESK_RECORD (incident), "detected-at", detected_at);
+  g_assert_true (desk_store_save (store, DESK_RECORD (incident), &error));
+  g_assert_no_error (error);
+
+  return incident;
+}
+
+/* Three incidents, newest first: two open, one closed. */
+static void
+save_three_incidents (DeskStore *store)
+{
+  g_autoptr(DeskIncident) mail = NULL;
+  g_autoptr(DeskIncident) telecom = NULL;
+  g_autoptr(DeskIncident) directory = NULL;
+
+  mail = save_incident (store, "Webmail intrusion", "Example Mail Hosting",
+                        DESK_INCIDENT_STATUS_INVESTIGATING, 1776000000);
+  telecom = save_incident (store, "Partner app leak", "Mobile Carrier Portal",
+                           DESK_INCIDENT_STATUS_CLOSED, 1775000000);
+  directory = save_incident (store, "Directory server intrusion", "Corporate LDAP",
+                             DESK_INCIDENT_STATUS_CONTAINED, 1774000000);
+}
+
+static guint
+count_in_store (DeskStore *store)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+
+  records = desk_store_list (store, DESK_TYPE_INCIDENT, NULL, 0, &error);
+  g_assert_no_error (error);
+  return records->len;
+}
+
+static DeskIncidentPage *
+get_page (DeskWindow *window,
+          const char *name)
+{
+  GtkWidget *child = adw_view_stack_get_child_by_name (_desk_window_get_view_stack (window),
+                                                       name);
+
+  g_assert_true (DESK_IS_INCIDENT_PAGE (child));
+  return DESK_INCIDENT_PAGE (child);
+}
+
+/* Returns: (transfer none) (nullable): the first toplevel of @type */
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_items = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+static guint
+count_toplevels (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_items = g_list_model_get_n_items (toplevels);
+  guint count = 0;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        count++;
+    }
+
+  return count;
+}
+
+/* Returns: (transfer none) (nullable): the first widget of @type under @widget, depth first */
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Returns: (transfer none) (nullable): the mapped button labelled @label under @widget */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
+      && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Answers the confirmation dialog that is up, or about to be. */
+static void
+respond_to_dialog (const char *response)
+{
+  GtkWindow *dialog = NULL;
+  gpointer weak;
+
+  SPIN_UNTIL ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+
+  weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  if (weak != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (dialog), &weak);
+      gtk_window_destroy (dialog);
+    }
+}
+
+static void
+search_for (DeskWindow *window,
+            const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), text);
+}
+
 /* }}} */
 /* Fixture {{{ */
 
@@ -88,7 +264,18 @@ typedef struct
 {
   char      *dir;
   DeskStore *store;
+  GSettings *settings;
 } Fixture;
+
+/* Settings live in memory for the whole run: every test starts from the defaults. */
+static void
+reset_settings (GSettings *settings)
+{
+  g_settings_reset (settings, "sidebar-filter");
+  g_settings_reset (settings, "user-name");
+  g_settings_reset (settings, "default-channel");
+  g_settings_reset (settings, "color-scheme");
+}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -99,12 +286,16 @@ fixture_set_up (Fixture       *fixture,
   fixture->dir = desk_test_make_tmp_dir ();
   path = g_build_filename (fixture->dir, "incidents.db", NULL);
   fixture->store = desk_test_open_store (path);
+  fixture->settings = g_settings_new (DESK_SETTINGS_SCHEMA_ID);
+  reset_settings (fixture->settings);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
+  reset_settings (fixture->settings);
+  g_clear_object (&fixture->settings);
   wait_for_finalize (g_steal_pointer (&fixture->store), TRUE);
   desk_test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
@@ -124,6 +315,8 @@ test_window_empty_state (Fixture       *fixture,
   SPIN_UNTIL (!page_is (window, "loading"));
   g_assert_cmpstr (_desk_window_get_visible_page (window), ==, "empty");
   g_assert_cmpuint (g_list_model_get_n_items (_desk_window_get_incidents (window)), ==, 0);
+  /* An empty database is the content's business, not a search without results. */
+  g_assert_cmpstr (_desk_window_get_sidebar_page (window), ==, "list");
 
   destroy_window (window);
 }
@@ -149,7 +342,9 @@ test_window_new_incident (Fixture       *fixture,
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (incidents)), ==, 0);
   selected = g_list_model_get_item (incidents, 0);
   g_assert_cmpint (desk_record_get_id (DESK_RECORD (selected)), >, 0);
-  g_assert_cmpstr (gtk_label_get_label (window->title_label), ==, "Untitled Incident");
+  g_assert_cmpstr (adw_view_switcher_title_get_title (window->switcher_title), ==,
+                   "Untitled Incident");
+  g_assert_true (desk_incident_page_get_incident (get_page (window, "overview")) == selected);
 
   records = desk_store_list (fixture->store, DESK_TYPE_INCIDENT, NULL, 0, &error);
   g_assert_no_error (error);
@@ -160,11 +355,36 @@ test_window_new_incident (Fixture       *fixture,
                    desk_record_get_uuid (DESK_RECORD (selected)));
   g_assert_cmpint (desk_record_get_int (record, "detected-at"), >, 0);
 
-  /* Its figures arrive: a new incident has none yet. */
-  SPIN_UNTIL (g_strcmp0 (gtk_label_get_label (window->contracts_label), "0") == 0);
-  g_assert_cmpstr (gtk_label_get_label (window->notified_label), ==, "0 of 0");
-
   g_clear_object (&selected);
+  destroy_window (window);
+}
+
+/* A new incident must not hide behind a search or the filter. */
+static void
+test_window_new_incident_revealed (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  DeskWindow *window;
+  DeskIncident *selected;
+
+  save_three_incidents (fixture->store);
+  g_settings_set_string (fixture->settings, "sidebar-filter", "closed");
+
+  window = open_window (fixture->store);
+  SPIN_UNTIL (n_shown (window) == 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  search_for (window, "partner");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-incident", NULL));
+
+  SPIN_UNTIL (count_in_store (fixture->store) == 4 && n_shown (window) == 4);
+  selected = _desk_window_get_selected (window);
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (desk_record_get_string (DESK_RECORD (selected), "title"), ==,
+                   "Untitled Incident");
+  g_assert_false (window->search_mode);
+  g_assert_cmpstr (g_settings_get_string (fixture->settings, "sidebar-filter"), ==, "all");
+
   destroy_window (window);
 }
 
@@ -195,42 +415,378 @@ test_window_existing_incident (Fixture       *fixture,
   g_assert_cmpstr (desk_record_get_uuid (DESK_RECORD (listed)), ==,
                    desk_record_get_uuid (DESK_RECORD (incident)));
 
-  /* Side by side, the newest incident is shown without being asked for. */
+  /* Side by side, the newest incident is shown without being asked for, with the pages'
+   * switcher in the header. */
   SPIN_UNTIL (page_is (window, "incident"));
-  g_assert_cmpstr (gtk_label_get_label (window->title_label), ==, "Mail service breach");
-  g_assert_cmpstr (gtk_label_get_label (window->status_label), ==, "Investigating");
-  g_assert_cmpstr (gtk_label_get_label (window->severity_label), ==, "High");
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window->severity_label), "high"));
-  g_assert_cmpstr (gtk_label_get_label (window->detected_label), ==, "Detected 14 Apr 2026");
-
-  /* No account list yet: the announced figures stand in. */
-  SPIN_UNTIL (g_strcmp0 (gtk_label_get_label (window->potential_label), "4,072,650") == 0);
-  g_assert_cmpstr (gtk_label_get_label (window->confirmed_label), ==, "311,288");
-  g_assert_cmpstr (gtk_label_get_label (window->potential_caption), ==,
-                   "Potentially affected accounts (estimate)");
+  g_assert_cmpstr (adw_view_switcher_title_get_title (window->switcher_title), ==,
+                   "Mail service breach");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (window->switcher_title), ==,
+                   "Investigating · High · 14 Apr 2026");
+  g_assert_true (adw_view_switcher_title_get_view_switcher_enabled (window->switcher_title));
+  g_assert_true (gtk_widget_get_visible (window->incident_menu_button));
 
   /* With nothing selected, the content says so. */
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (incidents), GTK_INVALID_LIST_POSITION);
   g_assert_cmpstr (_desk_window_get_visible_page (window), ==, "select");
+  g_assert_false (adw_view_switcher_title_get_view_switcher_enabled (window->switcher_title));
+  g_assert_false (gtk_widget_get_visible (window->incident_menu_button));
+  g_assert_false (adw_view_switcher_bar_get_reveal (window->switcher_bar));
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (window->switcher_title), ==, "");
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (incidents), 0);
   g_assert_cmpstr (_desk_window_get_visible_page (window), ==, "incident");
 
   /* An edit of the record shows at once. */
   desk_record_set_string (DESK_RECORD (listed), "title", "Webmail breach");
-  g_assert_cmpstr (gtk_label_get_label (window->title_label), ==, "Webmail breach");
+  g_assert_cmpstr (adw_view_switcher_title_get_title (window->switcher_title), ==,
+                   "Webmail breach");
   desk_record_set_enum (DESK_RECORD (listed), "severity", DESK_SEVERITY_CRITICAL);
-  g_assert_cmpstr (gtk_label_get_label (window->severity_label), ==, "Critical");
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window->severity_label), "high"));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window->severity_label), "critical"));
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (window->switcher_title), ==,
+                   "Investigating · Critical · 14 Apr 2026");
 
   g_clear_object (&listed);
   destroy_window (window);
 }
 
+static void
+test_window_pages (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkIconTheme *icons = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_autoptr(GtkSelectionModel) pages = NULL;
+  DeskWindow *window;
+  GListModel *incidents;
+  DeskIncident *selected;
+
+  save_three_incidents (fixture->store);
+  window = open_window (fixture->store);
+  incidents = _desk_window_get_incidents (window);
+  SPIN_UNTIL (page_is (window, "incident"));
+
+  /* Five pages, in order, each an incident page of the window's store. */
+  pages = adw_view_stack_get_pages (_desk_window_get_view_stack (window));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==,
+                    G_N_ELEMENTS (page_names));
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
+
+      g_assert_cmpstr (adw_view_stack_page_get_name (page), ==, page_names[i]);
+      g_assert_nonnull (adw_view_stack_page_get_title (page));
+      g_assert_true (gtk_icon_theme_has_icon (icons, adw_view_stack_page_get_icon_name (page)));
+      g_assert_true (DESK_IS_INCIDENT_PAGE (child));
+      g_assert_true (desk_incident_page_get_store (DESK_INCIDENT_PAGE (child)) == fixture->store);
+    }
+
+  /* Every page follows the selection. */
+  for (guint position = 0; position < 2; position++)
+    {
+      gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (incidents), position);
+      selected = _desk_window_get_selected (window);
+      g_assert_nonnull (selected);
+      for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+        g_assert_true (desk_incident_page_get_incident (get_page (window, page_names[i]))
+                       == selected);
+    }
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (incidents), GTK_INVALID_LIST_POSITION);
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    g_assert_null (desk_incident_page_get_incident (get_page (window, page_names[i])));
+
+  /* Alt+1…5 switch pages. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (incidents), 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "remediation"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (_desk_window_get_view_stack (window)),
+                   ==, "remediation");
+
+  destroy_window (window);
+}
+
+static void
+test_window_search (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  DeskWindow *window;
+  DeskIncident *shown;
+  GtkSingleSelection *selection;
+
+  save_three_incidents (fixture->store);
+  g_settings_set_string (fixture->settings, "sidebar-filter", "all");
+
+  window = open_window (fixture->store);
+  SPIN_UNTIL (n_shown (window) == 3);
+  SPIN_UNTIL (page_is (window, "incident"));
+  shown = _desk_window_get_selected (window);
+  g_assert_cmpstr (desk_record_get_string (DESK_RECORD (shown), "title"), ==,
+                   "Webmail intrusion");
+
+  /* Ctrl+F */
+  g_assert_false (gtk_search_bar_get_search_mode (window->search_bar));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  g_assert_true (gtk_search_bar_get_search_mode (window->search_bar));
+
+  /* By title, whatever the case. */
+  search_for (window, "INTRUSION");
+  SPIN_UNTIL (n_shown (window) == 2);
+
+  /* By service. */
+  search_for (window, "mobile carrier");
+  SPIN_UNTIL (n_shown (window) == 1);
+  g_assert_cmpstr (_desk_window_get_sidebar_page (window), ==, "list");
+
+  /* Nothing matches: the sidebar says so. The incident shown stays in view. */
+  search_for (window, "no such incident");
+  SPIN_UNTIL (n_shown (window) == 0);
+  g_assert_cmpstr (_desk_window_get_sidebar_page (window), ==, "no-results");
+  g_assert_cmpstr (_desk_window_get_visible_page (window), ==, "incident");
+  g_assert_true (_desk_window_get_selected (window) == shown);
+  g_assert_true (desk_incident_page_get_incident (get_page (window, "overview")) == shown);
+
+  /* Ctrl+F again closes the search and shows everything, the shown incident selected again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  g_assert_false (gtk_search_bar_get_search_mode (window->search_bar));
+  SPIN_UNTIL (n_shown (window) == 3);
+  g_assert_cmpstr (_desk_window_get_sidebar_page (window), ==, "list");
+  selection = GTK_SINGLE_SELECTION (_desk_window_get_incidents (window));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+
+  destroy_window (window);
+}
+
+static void
+test_window_filter (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  DeskWindow *window;
+  GListModel *incidents;
+
+  save_three_incidents (fixture->store);
+
+  /* Open incidents by default: the closed one is hidden. */
+  window = open_window (fixture->store);
+  incidents = _desk_window_get_incidents (window);
+  SPIN_UNTIL (page_is (window, "incident"));
+  g_assert_cmpuint (n_shown (window), ==, 2);
+  for (guint i = 0; i < n_shown (window); i++)
+    {
+      g_autoptr(DeskIncident) incident = g_list_model_get_item (incidents, i);
+
+      g_assert_cmpint (desk_record_get_enum (DESK_RECORD (incident), "status"), !=,
+                       DESK_INCIDENT_STATUS_CLOSED);
+    }
+
+  /* The main menu's radio items. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "settings.sidebar-filter",
+                                             "s", "closed"));
+  SPIN_UNTIL (n_shown (window) == 1);
+  {
+    g_autoptr(DeskIncident) closed = g_list_model_get_item (incidents, 0);
+
+    g_assert_cmpstr (desk_record_get_string (DESK_RECORD (closed), "title"), ==,
+                     "Partner app leak");
+  }
+  g_assert_cmpstr (g_settings_get_string (fixture->settings, "sidebar-filter"), ==, "closed");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "settings.sidebar-filter",
+                                             "s", "all"));
+  SPIN_UNTIL (n_shown (window) == 3);
+  g_assert_false (gtk_widget_get_visible (window->show_all_button));
+
+  /* A search with no result under a filter offers to show everything. */
+  g_settings_set_string (fixture->settings, "sidebar-filter", "open");
+  SPIN_UNTIL (n_shown (window) == 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  search_for (window, "partner");
+  SPIN_UNTIL (n_shown (window) == 0);
+  g_assert_cmpstr (_desk_window_get_sidebar_page (window), ==, "no-results");
+  g_assert_true (gtk_widget_get_visible (window->show_all_button));
+  g_signal_emit_by_name (window->show_all_button, "clicked");
+  SPIN_UNTIL (n_shown (window) == 1);
+  g_assert_cmpstr (g_settings_get_string (fixture->settings, "sidebar-filter"), ==, "all");
+
+  destroy_window (window);
+}
+
+static void
+test_window_delete_undo (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(DeskIncident) victim = NULL;
+  g_autofree char *uuid = NULL;
+  DeskWindow *window;
+  GListModel *incidents;
+  GtkWidget *undo;
+
+  save_three_incidents (fixture->store);
+  g_settings_set_string (fixture->settings, "sidebar-filter", "all");
+
+  window = open_window (fixture->store);
+  incidents = _desk_window_get_incidents (window);
+  SPIN_UNTIL (page_is (window, "incident"));
+  g_assert_cmpuint (n_shown (window), ==, 3);
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (incidents), 1);
+  victim = g_object_ref (_desk_window_get_selected (window));
+  uuid = g_strdup (desk_record_get_uuid (DESK_RECORD (victim)));
+
+  /* Cancelled: nothing happens. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-incident", NULL));
+  respond_to_dialog ("cancel");
+  for (guint i = 0; i < 10; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (n_shown (window), ==, 3);
+  g_assert_cmpuint (count_in_store (fixture->store), ==, 3);
+
+  /* Confirmed: gone from the list and the store; its neighbour is shown instead. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-incident", NULL));
+  respond_to_dialog ("confirm");
+  SPIN_UNTIL (n_shown (window) == 2);
+  g_assert_cmpuint (count_in_store (fixture->store), ==, 2);
+  g_assert_true (desk_record_get_deleted (DESK_RECORD (victim)));
+  g_assert_nonnull (_desk_window_get_selected (window));
+  g_assert_true (_desk_window_get_selected (window) != victim);
+
+  /* Undo: back in the store, in its place in the list, and shown. */
+  SPIN_UNTIL ((undo = find_button (GTK_WIDGET (window->toast_overlay), "_Undo")) != NULL);
+  g_signal_emit_by_name (undo, "clicked");
+  SPIN_UNTIL (n_shown (window) == 3);
+  g_assert_cmpuint (count_in_store (fixture->store), ==, 3);
+  g_assert_false (desk_record_get_deleted (DESK_RECORD (victim)));
+  g_assert_true (_desk_window_get_selected (window) == victim);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (incidents)), ==, 1);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DeskIncident) stored = desk_store_lookup (fixture->store, DESK_TYPE_INCIDENT,
+                                                        uuid, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (stored);
+  }
+
+  destroy_window (window);
+}
+
+static void
+test_window_sample_data (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  DeskWindow *window = open_window (fixture->store);
+  GListModel *incidents = _desk_window_get_incidents (window);
+  GtkWidget *button;
+
+  g_settings_set_string (fixture->settings, "sidebar-filter", "all");
+  SPIN_UNTIL (page_is (window, "empty"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.load-sample-data", NULL));
+  /* Once is enough: the button is off, with a spinner, while the sample data is written. */
+  button = gtk_widget_get_ancestor (window->sample_spinner, GTK_TYPE_BUTTON);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==,
+                   "win.load-sample-data");
+  g_assert_false (gtk_widget_is_sensitive (button));
+  g_assert_true (gtk_widget_get_visible (window->sample_spinner));
+
+  SPIN_UNTIL (g_list_model_get_n_items (incidents) >= 8);
+  SPIN_UNTIL (page_is (window, "incident"));
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (incidents)), ==, 0);
+  g_assert_false (gtk_widget_get_visible (window->sample_spinner));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_cmpuint (count_in_store (fixture->store), >=, 8);
+
+  destroy_window (window);
+}
+
+static void
+test_preferences (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "app.db", NULL);
+  g_autoptr(GError) error = NULL;
+  DeskApplication *app;
+  DeskStore *store;
+  GtkWindow *preferences;
+  GtkWidget *name_row;
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  gpointer weak;
+
+  /* The real application on its own database: it is what makes the store follow the setting. */
+  g_setenv ("INCIDENT_DESK_DB", path, TRUE);
+  app = desk_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  store = desk_application_get_store (app);
+  g_assert_nonnull (store);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  preferences = find_toplevel (DESK_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (preferences)));
+
+  /* Opening them again shows the same window. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  g_assert_cmpuint (count_toplevels (DESK_TYPE_PREFERENCES_WINDOW), ==, 1);
+
+  /* Your Name is the store's actor, recorded in the audit log… */
+  name_row = find_widget (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (name_row);
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Aiko Tanaka");
+  SPIN_UNTIL (g_strcmp0 (desk_store_get_actor (store), "Aiko Tanaka") == 0);
+  g_assert_cmpstr (g_settings_get_string (fixture->settings, "user-name"), ==, "Aiko Tanaka");
+
+  /* …and, when empty, the login's name. */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "");
+  SPIN_UNTIL (g_strcmp0 (desk_store_get_actor (store), "Aiko Tanaka") != 0);
+  g_assert_cmpstr (desk_store_get_actor (store), !=, "");
+
+  /* The combo rows write the keys' values. */
+  g_object_set (find_widget (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW),
+                "selected", (guint) DESK_CHANNEL_PORTAL, NULL);
+  g_assert_cmpstr (g_settings_get_string (fixture->settings, "default-channel"), ==, "portal");
+  g_settings_set_string (fixture->settings, "color-scheme", "dark");
+  SPIN_UNTIL (adw_style_manager_get_color_scheme (style_manager) == ADW_COLOR_SCHEME_FORCE_DARK);
+  g_settings_reset (fixture->settings, "color-scheme");
+  SPIN_UNTIL (adw_style_manager_get_color_scheme (style_manager) == ADW_COLOR_SCHEME_DEFAULT);
+
+  weak = preferences;
+  g_object_add_weak_pointer (G_OBJECT (preferences), &weak);
+  gtk_window_destroy (preferences);
+  SPIN_UNTIL (weak == NULL);
+
+  g_object_unref (app);
+  g_unsetenv ("INCIDENT_DESK_DB");
+}
+
 /* Every button that shows no text needs a name for screen readers and a tooltip for the eye. */
+static gboolean
+is_library_button (GtkWidget *widget)
+{
+  GtkWidget *search_bar = gtk_widget_get_ancestor (widget, GTK_TYPE_SEARCH_BAR);
+
+  if (!GTK_IS_BUTTON (widget))
+    return FALSE;
+
+  /* GtkSearchBar's close button, never shown unless show-close-button is set. */
+  if (search_bar != NULL && !gtk_widget_get_visible (widget)
+      && !gtk_search_bar_get_show_close_button (GTK_SEARCH_BAR (search_bar)))
+    return TRUE;
+
+  /* AdwEntryRow's apply button: on libadwaita 1.2 it has a tooltip but no accessible name. */
+  if (gtk_widget_get_ancestor (widget, ADW_TYPE_ENTRY_ROW) != NULL
+      && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)),
+                    "adw-entry-apply-symbolic") == 0)
+    return TRUE;
+
+  return FALSE;
+}
+
 static void
 assert_buttons_named (GtkWidget *widget)
 {
+  /* The arrows of GtkCalendar and the steppers of GtkSpinButton are GTK's own. */
+  if (is_library_button (widget) || GTK_IS_CALENDAR (widget) || GTK_IS_SPIN_BUTTON (widget))
+    return;
+
   if (GTK_IS_MENU_BUTTON (widget)
       || (GTK_IS_BUTTON (widget) && !GTK_IS_TOGGLE_BUTTON (widget)
           && !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget))))
@@ -265,10 +821,18 @@ test_window_accessible (Fixture       *fixture,
                         gconstpointer  data)
 {
   DeskWindow *window = open_window (fixture->store);
+  g_autoptr(DeskIncident) incident = NULL;
 
   SPIN_UNTIL (page_is (window, "empty"));
   assert_buttons_named (GTK_WIDGET (window));
+  destroy_window (window);
 
+  /* And with an incident's pages shown. */
+  incident = save_incident (fixture->store, "Webmail intrusion", "Example Mail Hosting",
+                            DESK_INCIDENT_STATUS_INVESTIGATING, 1776000000);
+  window = open_window (fixture->store);
+  SPIN_UNTIL (page_is (window, "incident"));
+  assert_buttons_named (GTK_WIDGET (window));
   destroy_window (window);
 }
 
@@ -365,11 +929,25 @@ main (int   argc,
               fixture_set_up, test_window_empty_state, fixture_tear_down);
   g_test_add ("/desk/window/new-incident", Fixture, NULL,
               fixture_set_up, test_window_new_incident, fixture_tear_down);
+  g_test_add ("/desk/window/new-incident-revealed", Fixture, NULL,
+              fixture_set_up, test_window_new_incident_revealed, fixture_tear_down);
   g_test_add ("/desk/window/existing-incident", Fixture, NULL,
               fixture_set_up, test_window_existing_incident, fixture_tear_down);
+  g_test_add ("/desk/window/pages", Fixture, NULL,
+              fixture_set_up, test_window_pages, fixture_tear_down);
+  g_test_add ("/desk/window/search", Fixture, NULL,
+              fixture_set_up, test_window_search, fixture_tear_down);
+  g_test_add ("/desk/window/filter", Fixture, NULL,
+              fixture_set_up, test_window_filter, fixture_tear_down);
+  g_test_add ("/desk/window/delete-undo", Fixture, NULL,
+              fixture_set_up, test_window_delete_undo, fixture_tear_down);
+  g_test_add ("/desk/window/sample-data", Fixture, NULL,
+              fixture_set_up, test_window_sample_data, fixture_tear_down);
   g_test_add ("/desk/window/accessible", Fixture, NULL,
               fixture_set_up, test_window_accessible, fixture_tear_down);
   g_test_add_func ("/desk/window/no-store", test_window_no_store);
+  g_test_add ("/desk/preferences/settings", Fixture, NULL,
+              fixture_set_up, test_preferences, fixture_tear_down);
   g_test_add_func ("/desk/labels/count", test_labels_count);
   g_test_add_func ("/desk/labels/status", test_labels_status);
   g_test_add_func ("/desk/labels/summary", test_labels_summary);

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-preferences-window.h"
 #include "desk-store.h"
 #include "desk-window.h"
 #include "desk-application.h"
@@ -30,6 +31,9 @@ struct _DeskApplication
   GSettings      *settings;
   DeskStore      *store;
   GError         *open_error;      /* why the database could not be opened */
+
+  /* Borrowed */
+  GtkWindow      *preferences;     /* weak: the open preferences window, if any */
 };
 
 G_DEFINE_FINAL_TYPE (DeskApplication, desk_application, ADW_TYPE_APPLICATION)
@@ -163,9 +167,30 @@ desk_application_about_action (GSimpleAction *action,
                          NULL);
 }
 
+static void
+desk_application_preferences_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  DeskApplication *self = user_data;
+  GtkWindow *parent;
+
+  /* One preferences window at a time. */
+  if (self->preferences != NULL)
+    {
+      gtk_window_present (self->preferences);
+      return;
+    }
+
+  parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_set_weak_pointer (&self->preferences, GTK_WINDOW (desk_preferences_window_new (parent)));
+  gtk_window_present (self->preferences);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", desk_application_quit_action },
   { "about", desk_application_about_action },
+  { "preferences", desk_application_preferences_action },
 };
 
 /* }}} */
@@ -204,6 +229,8 @@ desk_application_startup (GApplication *application)
                                    self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
                                          (const char *[]) { "<Primary>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         (const char *[]) { "<Primary>comma", NULL });
 
   self->settings = g_settings_new (DESK_SETTINGS_SCHEMA_ID);
   g_signal_connect_object (self->settings, "changed::color-scheme",
@@ -240,6 +267,7 @@ desk_application_dispose (GObject *object)
 {
   DeskApplication *self = DESK_APPLICATION (object);
 
+  g_clear_weak_pointer (&self->preferences);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 

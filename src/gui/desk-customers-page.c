@@ -5,29 +5,890 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* DeskCustomersPage lists the customers an incident affects, in a GtkColumnView over a
+ * DeskCustomerList: the list pages rows from SQLite and sorts, searches and filters in SQL, so
+ * the page hands every such request to the list and reloads it, and never wraps it in GTK's sort
+ * or filter models (they would read every row). Adding, editing and removing go through
+ * DeskCustomerDialog and the store's asynchronous calls. */
+
 #define G_LOG_DOMAIN "desk-customers-page"
 
 #include "config.h"
 
-#include "desk-customers-page.h"
+#include <glib/gi18n.h>
+
+#include "desk-customer-columns.h"
+#include "desk-customer-dialog.h"
+#include "desk-customer-list.h"
+#include "desk-gui-utils.h"
+#include "desk-labels.h"
+#include "desk-customers-page-private.h"
 
 struct _DeskCustomersPage
 {
-  DeskIncidentPage parent_instance;
+  DeskIncidentPage     parent_instance;
+
+  /* Template widgets */
+  GtkStack            *stack;        /* the child, not bound: see the template */
+  GtkSearchEntry      *search_entry;
+  GtkDropDown         *filter_dropdown;
+  GtkStack            *list_stack;
+  GtkColumnView       *column_view;
+  GtkLabel            *count_label;
+  GMenuModel          *row_menu;
+
+  /* Owned */
+  GtkWidget           *row_popover;  /* a row's context menu, parented to the page */
+  DeskCustomerList    *list;         /* for list_store and the incident with id list_incident */
+  GtkSingleSelection  *selection;
+  GPtrArray           *categories;   /* DeskCategory, for the Categories column */
+  DeskStore           *list_store;      /* not a reference: only compared */
+  gint64               list_incident;
+
+  /* Borrowed */
+  GtkColumnViewColumn *contract_column;
+
+  DeskCustomerSort     sort;
+  gboolean             descending;
+  gboolean             loaded;       /* the list has been read once for this incident */
+  gboolean             stale;        /* unmapped since the last read: other pages may have changed
+                                      * what it shows */
 };
 
 G_DEFINE_FINAL_TYPE (DeskCustomersPage, desk_customers_page, DESK_TYPE_INCIDENT_PAGE)
 
+/* Helpers {{{ */
+
+static const char *
+get_search (DeskCustomersPage *self)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+}
+
+static gboolean
+is_filtered (DeskCustomersPage *self)
+{
+  return *get_search (self) != '\0'
+         || gtk_drop_down_get_selected (self->filter_dropdown) != DESK_NOTICE_FILTER_ALL;
+}
+
+static void
+update_state (DeskCustomersPage *self)
+{
+  guint n_items = self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+  g_autofree char *count = desk_format_count (n_items);
+  g_autofree char *text = NULL;
+  gboolean has_incident = desk_incident_page_get_incident (DESK_INCIDENT_PAGE (self)) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.add",
+                                 has_incident && self->categories != NULL);
+
+  if (!self->loaded)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+      return;
+    }
+
+  if (n_items == 0 && !is_filtered (self))
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "customers");
+  gtk_stack_set_visible_child_name (self->list_stack, n_items > 0 ? "list" : "no-results");
+
+  if (is_filtered (self))
+    /* Translators: %s is a number, e.g. "12 matching customers" */
+    text = g_strdup_printf (ngettext ("%s matching customer", "%s matching customers", n_items),
+                            count);
+  else
+    /* Translators: %s is a number, e.g. "586 customers" */
+    text = g_strdup_printf (ngettext ("%s customer", "%s customers", n_items), count);
+  gtk_label_set_label (self->count_label, text);
+}
+
+static GtkWindow *
+get_parent_window (DeskCustomersPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static DeskCustomerRow *
+get_selected_row (DeskCustomersPage *self)
+{
+  return self->selection ? gtk_single_selection_get_selected_item (self->selection) : NULL;
+}
+
+static void
+update_row_actions (DeskCustomersPage *self)
+{
+  gboolean has_row = get_selected_row (self) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.edit", has_row);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.remove", has_row);
+}
+
+/* Shows the row's menu at (@x, @y) of the column view, for the row there, which it selects. */
+static void
+popup_row_menu (DeskCustomersPage *self,
+                double             x,
+                double             y)
+{
+  guint position = desk_customer_columns_get_position_at (self->column_view, x, y);
+  double page_x, page_y;
+
+  if (position == GTK_INVALID_LIST_POSITION || self->selection == NULL)
+    return;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->column_view), GTK_WIDGET (self),
+                                         x, y, &page_x, &page_y))
+    return;
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->row_popover),
+                               &(GdkRectangle) { (int) page_x, (int) page_y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->row_popover));
+}
+
+static void
+on_list_reloaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(DeskCustomersPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!desk_customer_list_reload_finish (DESK_CUSTOMER_LIST (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      desk_show_error (GTK_WIDGET (self), _("Could not read the customers"), error);
+    }
+
+  if (DESK_CUSTOMER_LIST (object) == self->list)
+    {
+      self->loaded = TRUE;
+      update_state (self);
+    }
+
+  desk_incident_page_end_loading (DESK_INCIDENT_PAGE (self));
+}
+
+/* Reads the list again with the current search, filter and sort. */
+static void
+reload_list (DeskCustomersPage *self)
+{
+  if (self->list == NULL)
+    return;
+
+  desk_customer_list_set_search (self->list, get_search (self));
+  desk_customer_list_set_filter (self->list, gtk_drop_down_get_selected (self->filter_dropdown));
+  desk_customer_list_set_sort (self->list, self->sort, self->descending);
+
+  desk_incident_page_begin_loading (DESK_INCIDENT_PAGE (self));
+  desk_customer_list_reload_async (self->list,
+                                   desk_incident_page_get_cancellable (DESK_INCIDENT_PAGE (self)),
+                                   on_list_reloaded_cb,
+                                   g_object_ref (self));
+}
+
+static void
+set_list (DeskCustomersPage *self,
+          DeskCustomerList  *list)
+{
+  g_set_object (&self->list, list);
+  g_clear_object (&self->selection);
+
+  if (list != NULL)
+    {
+      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (list)));
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+      gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      g_signal_connect_object (self->selection, "notify::selected",
+                               G_CALLBACK (update_row_actions), self, G_CONNECT_SWAPPED);
+    }
+  /* A new model rather than a reload of the old one: see perf_testing.md §1. */
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  self->loaded = FALSE;
+  update_row_actions (self);
+}
+
+/* }}} */
+/* Removing {{{ */
+
+typedef struct
+{
+  DeskCustomersPage *page;
+  DeskAffected      *affected;
+  DeskNotification  *notification;   /* the customer's ledger row, or NULL */
+  char              *name;
+  gboolean           deleted;        /* what is being done: remove, or undo a removal */
+} Removal;
+
+static void
+removal_free (gpointer data)
+{
+  Removal *removal = data;
+
+  g_clear_object (&removal->page);
+  g_clear_object (&removal->affected);
+  g_clear_object (&removal->notification);
+  g_free (removal->name);
+  g_free (removal);
+}
+
+static Removal *
+removal_new (DeskCustomersPage *self,
+             DeskCustomerRow   *row)
+{
+  Removal *removal = g_new0 (Removal, 1);
+  DeskNotification *notification = desk_customer_row_get_notification (row);
+  DeskRecord *customer = DESK_RECORD (desk_customer_row_get_customer (row));
+  const char *name = desk_record_get_string (customer, "name");
+
+  removal->page = g_object_ref (self);
+  removal->affected = g_object_ref (desk_customer_row_get_affected (row));
+  removal->notification = notification ? g_object_ref (notification) : NULL;
+  removal->name = g_strdup (name && *name ? name : desk_record_get_string (customer,
+                                                                            "contract-id"));
+  return removal;
+}
+
+static void run_removal (Removal *removal);
+
+static void
+undo_removal (gpointer user_data)
+{
+  Removal *removal = user_data;
+  Removal *undo = g_new0 (Removal, 1);
+
+  undo->page = g_object_ref (removal->page);
+  undo->affected = g_object_ref (removal->affected);
+  undo->notification = removal->notification ? g_object_ref (removal->notification) : NULL;
+  undo->name = g_strdup (removal->name);
+  undo->deleted = FALSE;
+  run_removal (undo);
+}
+
+static void
+on_removal_done (Removal *removal,
+                 GError  *error)
+{
+  DeskCustomersPage *self = removal->page;
+
+  if (error != NULL)
+    desk_show_error (GTK_WIDGET (self),
+                     removal->deleted ? _("Could not remove the customer")
+                                      : _("Could not restore the customer"),
+                     error);
+  else if (removal->deleted)
+    {
+      g_autofree char *title = NULL;
+
+      /* Translators: %s is a customer's name */
+      title = g_markup_printf_escaped (_("“%s” removed from the incident"), removal->name);
+      desk_show_undo_toast (GTK_WIDGET (self), title, undo_removal, removal, removal_free);
+      removal = NULL;
+    }
+
+  reload_list (self);
+  g_clear_pointer (&removal, removal_free);
+}
+
+static void
+on_notification_deleted_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  Removal *removal = user_data;
+  g_autoptr(GError) error = NULL;
+
+  desk_store_set_deleted_finish (DESK_STORE (object), result, &error);
+  on_removal_done (removal, error);
+}
+
+static void
+on_affected_deleted_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  Removal *removal = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!desk_store_set_deleted_finish (DESK_STORE (object), result, &error) ||
+      removal->notification == NULL)
+    {
+      on_removal_done (removal, error);
+      return;
+    }
+
+  /* The customer's notice leaves the ledger and the notification figures with it. */
+  desk_store_set_deleted_async (DESK_STORE (object), DESK_RECORD (removal->notification),
+                                removal->deleted, NULL, on_notification_deleted_cb, removal);
+}
+
+/* Removes (or restores) the customer's place on the incident and then its ledger row. No
+ * cancellable: a removal the person confirmed completes even if the page moves on. */
+static void
+run_removal (Removal *removal)
+{
+  DeskStore *store = desk_incident_page_get_store (DESK_INCIDENT_PAGE (removal->page));
+
+  if (store == NULL)
+    {
+      removal_free (removal);
+      return;
+    }
+
+  desk_store_set_deleted_async (store, DESK_RECORD (removal->affected), removal->deleted, NULL,
+                                on_affected_deleted_cb, removal);
+}
+
+static void
+on_remove_confirmed_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  Removal *removal = user_data;
+
+  if (!desk_confirm_finish (result, NULL))
+    {
+      removal_free (removal);
+      return;
+    }
+
+  removal->deleted = TRUE;
+  run_removal (removal);
+}
+
+static void
+remove_row (DeskCustomersPage *self,
+            DeskCustomerRow   *row)
+{
+  Removal *removal = removal_new (self, row);
+  g_autofree char *body = NULL;
+
+  /* Translators: %s is a customer's name */
+  body = g_strdup_printf (_("“%s” will no longer be listed as affected by this incident, and "
+                            "its notice leaves the ledger."), removal->name);
+  desk_confirm_async (GTK_WIDGET (self), _("Remove Customer?"), body, _("_Remove"),
+                      desk_incident_page_get_cancellable (DESK_INCIDENT_PAGE (self)),
+                      on_remove_confirmed_cb, removal);
+}
+
+/* }}} */
+/* Dialog {{{ */
+
+static void
+on_dialog_saved_cb (DeskCustomersPage  *self,
+                    DeskCustomerDialog *dialog)
+{
+  if (desk_customer_dialog_get_row (dialog) == NULL)
+    desk_show_toast (GTK_WIDGET (self), _("Customer added"));
+
+  reload_list (self);
+}
+
+static void
+on_dialog_remove_requested_cb (DeskCustomersPage *self,
+                               DeskCustomerRow   *row)
+{
+  remove_row (self, row);
+}
+
+static DeskCustomerDialog *
+open_dialog (DeskCustomersPage *self,
+             DeskCustomerRow   *row)
+{
+  DeskIncidentPage *page = DESK_INCIDENT_PAGE (self);
+  DeskCustomerDialog *dialog;
+
+  if (desk_incident_page_get_store (page) == NULL || desk_incident_page_get_incident (page) == NULL)
+    return NULL;
+
+  dialog = desk_customer_dialog_new (get_parent_window (self),
+                                     desk_incident_page_get_store (page),
+                                     desk_incident_page_get_incident (page),
+                                     self->categories, row);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_dialog_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "remove-requested", G_CALLBACK (on_dialog_remove_requested_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
+/* }}} */
+/* Cells {{{ */
+
+static char *
+categories_cell (DeskCustomerRow  *row,
+                 const char      **css_class,
+                 gpointer          user_data)
+{
+  DeskCustomersPage *self = user_data;
+  gint64 mask = desk_record_get_int (DESK_RECORD (desk_customer_row_get_affected (row)),
+                                     "categories");
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; self->categories != NULL && i < self->categories->len; i++)
+    {
+      DeskRecord *category = g_ptr_array_index (self->categories, i);
+
+      if (!((mask >> desk_record_get_int (category, "bit")) & 1))
+        continue;
+      if (text->len > 0)
+        /* Translators: separates the names of breach categories in a list */
+        g_string_append (text, _(", "));
+      g_string_append (text, desk_record_get_string (category, "name"));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static char *
+exposure_cell (DeskCustomerRow  *row,
+               const char      **css_class,
+               gpointer          user_data)
+{
+  DeskExposure exposure = desk_record_get_enum (DESK_RECORD (desk_customer_row_get_affected (row)),
+                                                "exposure");
+
+  if (exposure == DESK_EXPOSURE_CLEARED)
+    *css_class = "dim-label";
+
+  return g_strdup (desk_exposure_label (exposure));
+}
+
+static char *
+accounts_cell (DeskCustomerRow  *row,
+               const char      **css_class,
+               gpointer          user_data)
+{
+  gint64 confirmed = desk_customer_row_get_confirmed_accounts (row);
+  g_autofree char *potential = desk_format_count (desk_customer_row_get_potential_accounts (row));
+  g_autofree char *confirmed_text = NULL;
+
+  if (confirmed == 0)
+    return g_steal_pointer (&potential);
+
+  confirmed_text = desk_format_count (confirmed);
+  /* Translators: accounts of a customer affected, and how many of them are confirmed,
+   * e.g. "12 · 3 confirmed" */
+  return g_strdup_printf (_("%s · %s confirmed"), potential, confirmed_text);
+}
+
+/* }}} */
+/* Callbacks {{{ */
+
+static void
+on_search_changed_cb (DeskCustomersPage *self)
+{
+  reload_list (self);
+}
+
+static void
+on_filter_changed_cb (DeskCustomersPage *self)
+{
+  reload_list (self);
+}
+
+static void
+on_sorter_changed_cb (DeskCustomersPage *self)
+{
+  DeskCustomerSort sort = DESK_CUSTOMER_SORT_CONTRACT;
+  gboolean descending = FALSE;
+
+  /* No column sorted (the last sort was undone): the list's own order. */
+  desk_customer_columns_get_sort (self->column_view, &sort, &descending);
+  if (sort == self->sort && descending == self->descending)
+    return;
+
+  self->sort = sort;
+  self->descending = descending;
+  reload_list (self);
+}
+
+static void
+on_column_view_activated_cb (DeskCustomersPage *self,
+                             guint              position)
+{
+  g_autoptr(DeskCustomerRow) row = NULL;
+
+  if (self->list == NULL)
+    return;
+
+  row = g_list_model_get_item (G_LIST_MODEL (self->list), position);
+  if (row != NULL)
+    open_dialog (self, row);
+}
+
+static void
+on_column_view_pressed_cb (DeskCustomersPage *self,
+                           int                n_press,
+                           double             x,
+                           double             y,
+                           GtkGesture        *gesture)
+{
+  popup_row_menu (self, x, y);
+  gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+on_column_view_long_pressed_cb (DeskCustomersPage *self,
+                                double             x,
+                                double             y)
+{
+  popup_row_menu (self, x, y);
+}
+
+static void
+on_categories_loaded_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(DeskCustomersPage) self = user_data;
+  g_autoptr(GPtrArray) categories = NULL;
+  g_autoptr(GError) error = NULL;
+
+  categories = desk_store_list_finish (DESK_STORE (object), result, &error);
+  if (categories == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      desk_show_error (GTK_WIDGET (self), _("Could not read the breach categories"), error);
+      categories = g_ptr_array_new_with_free_func (g_object_unref);
+    }
+
+  g_clear_pointer (&self->categories, g_ptr_array_unref);
+  self->categories = g_steal_pointer (&categories);
+
+  /* The list comes second, so that its rows show their categories as soon as they appear. */
+  reload_list (self);
+  desk_incident_page_end_loading (DESK_INCIDENT_PAGE (self));
+}
+
+/* }}} */
+/* Actions {{{ */
+
+static void
+desk_customers_page_add_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  open_dialog (DESK_CUSTOMERS_PAGE (widget), NULL);
+}
+
+static void
+desk_customers_page_edit_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  DeskCustomersPage *self = DESK_CUSTOMERS_PAGE (widget);
+  DeskCustomerRow *row = get_selected_row (self);
+
+  if (row != NULL)
+    open_dialog (self, row);
+}
+
+static void
+desk_customers_page_remove_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  DeskCustomersPage *self = DESK_CUSTOMERS_PAGE (widget);
+  DeskCustomerRow *row = get_selected_row (self);
+
+  if (row != NULL)
+    remove_row (self, row);
+}
+
+/* }}} */
+/* DeskIncidentPage {{{ */
+
+static void
+desk_customers_page_reload (DeskIncidentPage *page)
+{
+  DeskCustomersPage *self = DESK_CUSTOMERS_PAGE (page);
+  DeskStore *store = desk_incident_page_get_store (page);
+  gint64 incident_id = desk_incident_page_get_incident_id (page);
+
+  if (store == NULL || incident_id == 0)
+    {
+      set_list (self, NULL);
+      g_clear_pointer (&self->categories, g_ptr_array_unref);
+      self->list_store = NULL;
+      self->list_incident = 0;
+      update_state (self);
+      return;
+    }
+
+  /* Another incident: a list of its own, keeping the search, filter and sort. */
+  if (self->list == NULL || self->list_store != store || self->list_incident != incident_id)
+    {
+      g_autoptr(DeskCustomerList) list = NULL;
+      g_autoptr(GError) error = NULL;
+
+      list = desk_customer_list_new (store, incident_id, &error);
+      if (list == NULL)
+        {
+          desk_show_error (GTK_WIDGET (self), _("Could not read the customers"), error);
+          return;
+        }
+
+      set_list (self, list);
+      self->list_store = store;
+      self->list_incident = incident_id;
+      update_state (self);
+    }
+
+  desk_incident_page_begin_loading (page);
+  desk_store_list_async (store, DESK_TYPE_CATEGORY, "incident-id", incident_id,
+                         desk_incident_page_get_cancellable (page),
+                         on_categories_loaded_cb,
+                         g_object_ref (self));
+}
+
+/* }}} */
+/* GtkWidget {{{ */
+
+static void
+desk_customers_page_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  DeskCustomersPage *self = DESK_CUSTOMERS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (desk_customers_page_parent_class)->size_allocate (widget, width, height,
+                                                                      baseline);
+
+  /* A popover child is placed by its parent. */
+  if (self->row_popover != NULL)
+    gtk_popover_present (GTK_POPOVER (self->row_popover));
+}
+
+/* Other pages change what this one shows (a status set on the ledger, a customer added): coming
+ * back to it, it reads again. */
+static void
+desk_customers_page_map (GtkWidget *widget)
+{
+  DeskCustomersPage *self = DESK_CUSTOMERS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (desk_customers_page_parent_class)->map (widget);
+
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      desk_incident_page_reload (DESK_INCIDENT_PAGE (self));
+    }
+}
+
+static void
+desk_customers_page_unmap (GtkWidget *widget)
+{
+  DeskCustomersPage *self = DESK_CUSTOMERS_PAGE (widget);
+
+  self->stale = TRUE;
+
+  GTK_WIDGET_CLASS (desk_customers_page_parent_class)->unmap (widget);
+}
+
+/* }}} */
+/* GObject {{{ */
+
+static void
+desk_customers_page_dispose (GObject *object)
+{
+  DeskCustomersPage *self = DESK_CUSTOMERS_PAGE (object);
+
+  g_clear_pointer (&self->row_popover, gtk_widget_unparent);
+
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_CUSTOMERS_PAGE);
+  self->stack = NULL;
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
+  g_clear_pointer (&self->categories, g_ptr_array_unref);
+  self->list_store = NULL;
+
+  G_OBJECT_CLASS (desk_customers_page_parent_class)->dispose (object);
+}
+
 static void
 desk_customers_page_class_init (DeskCustomersPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DeskIncidentPageClass *page_class = DESK_INCIDENT_PAGE_CLASS (klass);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/desk-customers-page.ui");
+  object_class->dispose = desk_customers_page_dispose;
+  page_class->reload = desk_customers_page_reload;
+  widget_class->size_allocate = desk_customers_page_size_allocate;
+  widget_class->map = desk_customers_page_map;
+  widget_class->unmap = desk_customers_page_unmap;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/desk-customers-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskCustomersPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DeskCustomersPage, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DeskCustomersPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskCustomersPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, DeskCustomersPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskCustomersPage, row_menu);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_column_view_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_column_view_long_pressed_cb);
+
+  gtk_widget_class_install_action (widget_class, "customers.add", NULL,
+                                   desk_customers_page_add_action);
+  gtk_widget_class_install_action (widget_class, "customers.edit", NULL,
+                                   desk_customers_page_edit_action);
+  gtk_widget_class_install_action (widget_class, "customers.remove", NULL,
+                                   desk_customers_page_remove_action);
+
+  /* The menu shows the last one added. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "customers.remove",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "customers.remove", NULL);
 }
 
 static void
 desk_customers_page_init (DeskCustomersPage *self)
 {
+  GtkColumnView *view;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
+
+  self->row_popover = gtk_popover_menu_new_from_model (self->row_menu);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->row_popover), FALSE);
+  gtk_widget_set_halign (self->row_popover, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->row_popover, GTK_WIDGET (self));
+
+  view = self->column_view;
+  self->contract_column =
+    desk_customer_columns_append (view, _("Contract"), DESK_CUSTOMER_SORT_CONTRACT, 110,
+                                  DESK_COLUMN_NONE, desk_cell_contract, self);
+  desk_customer_columns_append (view, _("Name"), DESK_CUSTOMER_SORT_NAME, 200,
+                                DESK_COLUMN_EXPAND, desk_cell_name, self);
+  desk_customer_columns_append (view, _("Account Manager"), DESK_CUSTOMER_SORT_ACCOUNT_MANAGER,
+                                150, DESK_COLUMN_NONE, desk_cell_account_manager, self);
+  desk_customer_columns_append (view, _("Categories"), DESK_COLUMN_NO_SORT, 180,
+                                DESK_COLUMN_NONE, categories_cell, self);
+  desk_customer_columns_append (view, _("Exposure"), DESK_CUSTOMER_SORT_EXPOSURE, 100,
+                                DESK_COLUMN_NONE, exposure_cell, self);
+  desk_customer_columns_append (view, _("Accounts"), DESK_CUSTOMER_SORT_ACCOUNTS, 130,
+                                DESK_COLUMN_NUMERIC, accounts_cell, self);
+  desk_customer_columns_append (view, _("Notice"), DESK_CUSTOMER_SORT_NOTIFICATION, 110,
+                                DESK_COLUMN_NONE, desk_cell_notice_status, self);
+
+  self->sort = DESK_CUSTOMER_SORT_CONTRACT;
+  g_signal_connect_swapped (gtk_column_view_get_sorter (view), "changed",
+                            G_CALLBACK (on_sorter_changed_cb), self);
+  gtk_column_view_sort_by_column (view, self->contract_column, GTK_SORT_ASCENDING);
+
+  update_state (self);
 }
+
+/* }}} */
+/* For tests {{{ */
+
+GtkColumnView *
+_desk_customers_page_get_column_view (DeskCustomersPage *self)
+{
+  return self->column_view;
+}
+
+GListModel *
+_desk_customers_page_get_list (DeskCustomersPage *self)
+{
+  return G_LIST_MODEL (self->list);
+}
+
+GtkEditable *
+_desk_customers_page_get_search_entry (DeskCustomersPage *self)
+{
+  return GTK_EDITABLE (self->search_entry);
+}
+
+GtkDropDown *
+_desk_customers_page_get_filter_dropdown (DeskCustomersPage *self)
+{
+  return self->filter_dropdown;
+}
+
+/* Returns: "loading", "empty", "list" or "no-results" */
+const char *
+_desk_customers_page_get_state (DeskCustomersPage *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (page, "customers") == 0)
+    return gtk_stack_get_visible_child_name (self->list_stack);
+
+  return page;
+}
+
+const char *
+_desk_customers_page_get_count_text (DeskCustomersPage *self)
+{
+  return gtk_label_get_label (self->count_label);
+}
+
+/* Opens the dialog for the customer at @position, or for a new one with
+ * GTK_INVALID_LIST_POSITION. */
+DeskCustomerDialog *
+_desk_customers_page_open_dialog (DeskCustomersPage *self,
+                                  guint              position)
+{
+  g_autoptr(DeskCustomerRow) row = NULL;
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    row = g_list_model_get_item (G_LIST_MODEL (self->list), position);
+
+  return open_dialog (self, row);
+}
+
+void
+_desk_customers_page_remove (DeskCustomersPage *self,
+                             guint              position)
+{
+  g_autoptr(DeskCustomerRow) row = g_list_model_get_item (G_LIST_MODEL (self->list), position);
+
+  g_return_if_fail (row != NULL);
+  remove_row (self, row);
+}
+
+/* Opens the row menu as a right click at (@x, @y) of the column view would. */
+void
+_desk_customers_page_popup_row_menu (DeskCustomersPage *self,
+                                     double             x,
+                                     double             y)
+{
+  popup_row_menu (self, x, y);
+}
+
+GtkPopover *
+_desk_customers_page_get_row_popover (DeskCustomersPage *self)
+{
+  return GTK_POPOVER (self->row_popover);
+}
+
+guint
+_desk_customers_page_get_selected (DeskCustomersPage *self)
+{
+  return self->selection ? gtk_single_selection_get_selected (self->selection)
+                         : GTK_INVALID_LIST_POSITION;
+}
+
+/* }}} */

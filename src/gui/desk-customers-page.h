@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 
 #define DESK_TYPE_CUSTOMERS_PAGE (desk_customers_page_get_type())
 
-G_DECLARE_FINAL_TYPE (DeskCustomersPage, desk_customers_page, DESK, CUSTOMERS_PAGE, DeskIncidentPage)
+G_DECLARE_FINAL_TYPE (DeskCustomersPage, desk_customers_page, DESK, CUSTOMERS_PAGE,
+                      DeskIncidentPage)
 
 G_END_DECLS

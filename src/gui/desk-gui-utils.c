@@ -7,7 +7,11 @@
 
 /* Feedback any widget can give without knowing the window: toasts go to the nearest
  * AdwToastOverlay above the widget, confirmations are AdwMessageDialogs wrapped in a GTask
- * (libadwaita 1.2 has no adw_message_dialog_choose()). */
+ * (libadwaita 1.2 has no adw_message_dialog_choose()).
+ *
+ * Only the undo toast jumps the queue (high priority), since Undo must be at hand at once. We
+ * never dismiss toasts from code: libadwaita 1.2 frees a toast's state twice when it is
+ * dismissed during its 300 ms show animation. */
 
 #define G_LOG_DOMAIN "desk-gui-utils"
 
@@ -34,6 +38,11 @@ add_toast (GtkWidget *widget,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
+/**
+ * desk_show_toast:
+ * @title: the message, as Pango markup (libadwaita 1.2 reads toast titles as markup): escape
+ *   text that comes from the database with g_markup_escape_text()
+ */
 void
 desk_show_toast (GtkWidget  *widget,
                  const char *title)
@@ -69,7 +78,6 @@ desk_show_error (GtkWidget    *widget,
   title = g_markup_printf_escaped ("%s: %s", what, error->message);
   toast = adw_toast_new (title);
   adw_toast_set_timeout (toast, 0);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   add_toast (widget, toast);
 }
 
@@ -99,6 +107,7 @@ on_undo_clicked_cb (AdwToast *toast,
 
 /**
  * desk_show_undo_toast:
+ * @title: the message, as Pango markup (see desk_show_toast())
  * @undo: called if the person presses Undo
  *
  * Deletions in the store are tombstones, committed at once: a crash or a quit while the toast
@@ -130,11 +139,19 @@ desk_show_undo_toast (GtkWidget      *widget,
   add_toast (widget, toast);
 }
 
+/* The first response answers; the dialog may still emit its close response afterwards (when
+ * the cancellable closes it), which must not answer again. */
 static void
 on_dialog_response_cb (AdwMessageDialog *dialog,
                        const char       *response,
                        GTask            *task)
 {
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  g_signal_handlers_disconnect_by_func (dialog, on_dialog_response_cb, task);
+  if (cancellable != NULL)
+    g_signal_handlers_disconnect_by_data (cancellable, dialog);
+
   g_task_return_boolean (task, g_str_equal (response, "confirm"));
   g_object_unref (task);
 }

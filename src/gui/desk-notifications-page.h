@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 
 #define DESK_TYPE_NOTIFICATIONS_PAGE (desk_notifications_page_get_type())
 
-G_DECLARE_FINAL_TYPE (DeskNotificationsPage, desk_notifications_page, DESK, NOTIFICATIONS_PAGE, DeskIncidentPage)
+G_DECLARE_FINAL_TYPE (DeskNotificationsPage, desk_notifications_page, DESK, NOTIFICATIONS_PAGE,
+                      DeskIncidentPage)
 
 G_END_DECLS

@@ -14,43 +14,74 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-demo.h"
+#include "desk-gui-utils.h"
 #include "desk-window-private.h"
 
-/* New incident {{{ */
+/* The incident's pages, in the order of the view stack and of Alt+1…5. */
+static const char * const page_names[] = {
+  "overview", "customers", "notifications", "remediation", "history",
+};
 
+/* The desk_show_*() helpers look for the toast overlay above a widget: the window is above
+ * its overlay, the leaflet is under it. */
+static GtkWidget *
+toast_anchor (DeskWindow *self)
+{
+  return GTK_WIDGET (self->leaflet);
+}
+
+/* An incident and the window it is shown in, through a request. */
 typedef struct
 {
   DeskWindow   *self;
   DeskIncident *incident;
-} NewIncident;
+  guint         position;   /* in the list of all incidents, for undo */
+} IncidentRequest;
 
-static void
-new_incident_free (NewIncident *data)
+static IncidentRequest *
+incident_request_new (DeskWindow   *self,
+                      DeskIncident *incident)
 {
-  g_clear_object (&data->self);
-  g_clear_object (&data->incident);
-  g_free (data);
+  IncidentRequest *request = g_new0 (IncidentRequest, 1);
+
+  request->self = g_object_ref (self);
+  request->incident = g_object_ref (incident);
+  request->position = GTK_INVALID_LIST_POSITION;
+
+  return request;
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (NewIncident, new_incident_free)
+static void
+incident_request_free (IncidentRequest *request)
+{
+  g_clear_object (&request->self);
+  g_clear_object (&request->incident);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IncidentRequest, incident_request_free)
+
+/* New incident {{{ */
 
 static void
 on_new_incident_saved_cb (GObject      *object,
                           GAsyncResult *result,
                           gpointer      user_data)
 {
-  g_autoptr(NewIncident) data = user_data;
+  g_autoptr(IncidentRequest) request = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!desk_store_save_finish (DESK_STORE (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _desk_window_show_error (data->self, _("Could not create the incident"), error);
+        _desk_window_show_error (request->self, _("Could not create the incident"), error);
       return;
     }
 
-  _desk_window_add_incident (data->self, data->incident);
-  _desk_window_show_toast (data->self, _("Incident created"));
+  /* The list is newest first. */
+  _desk_window_add_incident (request->self, request->incident, 0);
+  _desk_window_show_toast (request->self, _("Incident created"));
 }
 
 static void
@@ -59,20 +90,227 @@ desk_window_new_incident_action (GtkWidget  *widget,
                                  GVariant   *parameter)
 {
   DeskWindow *self = DESK_WINDOW (widget);
-  NewIncident *data;
+  g_autoptr(DeskIncident) incident = NULL;
 
   g_assert (self->store != NULL);
 
-  data = g_new0 (NewIncident, 1);
-  data->self = g_object_ref (self);
-  data->incident = desk_incident_new (_("Untitled Incident"));
-  desk_record_set_int (DESK_RECORD (data->incident), "detected-at",
-                       desk_store_now (self->store));
+  incident = desk_incident_new (_("Untitled Incident"));
+  desk_record_set_int (DESK_RECORD (incident), "detected-at", desk_store_now (self->store));
 
-  desk_store_save_async (self->store, DESK_RECORD (data->incident),
+  desk_store_save_async (self->store, DESK_RECORD (incident),
                          self->cancellable,
                          on_new_incident_saved_cb,
-                         data);
+                         incident_request_new (self, incident));
+}
+
+/* }}} */
+/* Delete incident {{{ */
+
+static void
+on_incident_restored_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(IncidentRequest) request = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!desk_store_set_deleted_finish (DESK_STORE (object), result, &error))
+    {
+      desk_show_error (toast_anchor (request->self), _("Could not restore the incident"), error);
+      return;
+    }
+
+  _desk_window_add_incident (request->self, request->incident, request->position);
+}
+
+typedef struct
+{
+  GWeakRef      window;     /* the toast may outlive neither, but need not keep it alive */
+  DeskIncident *incident;
+  guint         position;
+} Undo;
+
+static void
+undo_free (gpointer data)
+{
+  Undo *undo = data;
+
+  g_weak_ref_clear (&undo->window);
+  g_clear_object (&undo->incident);
+  g_free (undo);
+}
+
+static void
+undo_delete (gpointer data)
+{
+  Undo *undo = data;
+  g_autoptr(DeskWindow) self = g_weak_ref_get (&undo->window);
+  IncidentRequest *request;
+
+  if (self == NULL || self->store == NULL)
+    return;
+
+  request = incident_request_new (self, undo->incident);
+  request->position = undo->position;
+  desk_store_set_deleted_async (self->store, DESK_RECORD (undo->incident), FALSE,
+                                self->cancellable,
+                                on_incident_restored_cb,
+                                request);
+}
+
+static void
+on_incident_deleted_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(IncidentRequest) request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  Undo *undo;
+
+  if (!desk_store_set_deleted_finish (DESK_STORE (object), result, &error))
+    {
+      desk_show_error (toast_anchor (request->self), _("Could not delete the incident"), error);
+      return;
+    }
+
+  undo = g_new0 (Undo, 1);
+  g_weak_ref_init (&undo->window, request->self);
+  undo->incident = g_object_ref (request->incident);
+  undo->position = _desk_window_remove_incident (request->self, request->incident);
+
+  /* Translators: a toast after an incident was deleted; the toast is markup */
+  title = g_markup_printf_escaped (_("“%s” deleted"),
+                                   desk_record_get_string (DESK_RECORD (request->incident),
+                                                           "title"));
+  desk_show_undo_toast (toast_anchor (request->self), title, undo_delete, undo, undo_free);
+}
+
+static void
+on_delete_confirmed_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(IncidentRequest) request = user_data;
+  g_autoptr(GError) error = NULL;
+  DeskWindow *self = request->self;
+  DeskRecord *incident = DESK_RECORD (request->incident);
+
+  if (!desk_confirm_finish (result, &error))
+    {
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        desk_show_error (toast_anchor (self), _("Could not delete the incident"), error);
+      return;
+    }
+
+  /* The request keeps the window and the incident alive until the store answers. */
+  desk_store_set_deleted_async (self->store, incident, TRUE,
+                                self->cancellable,
+                                on_incident_deleted_cb,
+                                g_steal_pointer (&request));
+}
+
+static void
+desk_window_delete_incident_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  DeskIncident *incident = _desk_window_get_selected (self);
+  g_autofree char *heading = NULL;
+
+  g_assert (self->store != NULL);
+  g_assert (incident != NULL);
+
+  /* Translators: the heading of the dialog that confirms the deletion of an incident */
+  heading = g_strdup_printf (_("Delete “%s”?"),
+                             desk_record_get_string (DESK_RECORD (incident), "title"));
+  desk_confirm_async (widget, heading,
+                      _("Its customers, notices and checklists will no longer be shown. "
+                        "You can undo this right after."),
+                      _("_Delete"),
+                      self->cancellable,
+                      on_delete_confirmed_cb,
+                      incident_request_new (self, incident));
+}
+
+/* }}} */
+/* Sample data {{{ */
+
+static void
+load_sample_data_worker (GTask        *task,
+                         gpointer      source_object,
+                         gpointer      task_data,
+                         GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!desk_demo_populate (DESK_STORE (source_object), &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_sample_data_loaded_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(DeskWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      _desk_window_set_loading_sample_data (self, FALSE);
+      desk_show_error (toast_anchor (self), _("Could not load the sample data"), error);
+      return;
+    }
+
+  _desk_window_set_loading_sample_data (self, FALSE);
+  _desk_window_reload (self, TRUE);
+}
+
+static void
+desk_window_load_sample_data_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  g_autoptr(GTask) task = NULL;
+
+  g_assert (self->store != NULL);
+
+  _desk_window_set_loading_sample_data (self, TRUE);
+
+  /* The task's source is the store, not the window: the worker thread may drop the last
+   * reference to its source, and widgets must only ever be finalized on the main thread. */
+  task = g_task_new (self->store, self->cancellable, on_sample_data_loaded_cb,
+                     g_object_ref (self));
+  g_task_set_source_tag (task, desk_window_load_sample_data_action);
+  g_task_set_name (task, "[incident-desk] load sample data");
+  g_task_run_in_thread (task, load_sample_data_worker);
+}
+
+/* }}} */
+/* Pages {{{ */
+
+static void
+desk_window_show_page_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (!g_strv_contains ((const char * const *) page_names, name))
+    {
+      g_warning ("No incident page named “%s”", name);
+      return;
+    }
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
 /* }}} */
@@ -86,15 +324,40 @@ _desk_window_class_actions_init (DeskWindowClass *klass)
                                    desk_window_new_incident_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-incident", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.delete-incident", NULL,
+                                   desk_window_delete_incident_action);
+
+  gtk_widget_class_install_action (widget_class, "win.load-sample-data", NULL,
+                                   desk_window_load_sample_data_action);
+
+  gtk_widget_class_install_property_action (widget_class, "win.search", "search-mode");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s",
+                                   desk_window_show_page_action);
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-page", "s", page_names[i]);
 }
 
 void
 _desk_window_actions_update (DeskWindow *self)
 {
+  gboolean has_store, has_incident;
+
   g_return_if_fail (DESK_IS_WINDOW (self));
+
+  has_store = self->store != NULL;
+  has_incident = has_store && _desk_window_get_selected (self) != NULL;
 
   /* Not before the list has loaded: the loaded list replaces the sidebar's contents, and an
    * incident created meanwhile could be missing from it. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-incident",
-                                 self->store != NULL && self->loaded);
+                                 has_store && self->loaded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-incident", has_incident);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample-data",
+                                 has_store && self->loaded && !self->loading_sample_data);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", has_incident);
 }

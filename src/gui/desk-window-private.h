@@ -12,7 +12,15 @@
 
 G_BEGIN_DECLS
 
-/* DeskWindow is split over desk-window.c (layout, list, detail page) and desk-window-actions.c
+/* Which incidents the sidebar lists: the "sidebar-filter" setting. */
+typedef enum
+{
+  DESK_SIDEBAR_FILTER_ALL,
+  DESK_SIDEBAR_FILTER_OPEN,
+  DESK_SIDEBAR_FILTER_CLOSED,
+} DeskSidebarFilter;
+
+/* DeskWindow is split over desk-window.c (layout, sidebar, pages) and desk-window-actions.c
  * (the win.* actions), so its instance struct lives here. */
 struct _DeskWindow
 {
@@ -22,50 +30,68 @@ struct _DeskWindow
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *sidebar_stack;
   GtkListView          *incident_list;
+  GtkWidget            *show_all_button;
   GtkWidget            *content;
   GtkWidget            *back_button;
+  GtkWidget            *incident_menu_button;
+  GtkWidget            *content_menu_button;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkStack             *content_stack;
-  GtkLabel             *title_label;
-  GtkLabel             *status_label;
-  GtkLabel             *severity_label;
-  GtkLabel             *detected_label;
-  GtkLabel             *potential_label;
-  GtkLabel             *potential_caption;
-  GtkLabel             *confirmed_label;
-  GtkLabel             *confirmed_caption;
-  GtkLabel             *contracts_label;
-  GtkLabel             *notified_label;
+  AdwViewStack         *view_stack;
+  GtkWidget            *sample_spinner;
   GtkSingleSelection   *selection;
+  GtkFilterListModel   *filtered;
   GListStore           *incidents;
 
   /* Owned */
   DeskStore            *store;
+  DeskIncident         *incident;            /* the one the content shows */
   GSettings            *settings;
-  GBindingGroup        *incident_bindings;   /* the selected incident → the detail page */
+  GtkCustomFilter      *filter;
+  char                 *search_text;         /* casefolded; NULL when not searching */
+  GBindingGroup        *incident_bindings;   /* the selected incident → the header */
   GSignalGroup         *incident_signals;    /* the selected incident's changes */
   GCancellable         *cancellable;         /* every request of the window */
-  GCancellable         *stats_cancellable;   /* the figures of the selected incident */
 
+  DeskSidebarFilter     sidebar_filter;
   guint                 loaded : 1;
   guint                 selecting_quietly : 1;
+  guint                 select_first_on_load : 1;
+  guint                 loading_sample_data : 1;
+  guint                 search_mode : 1;
+  guint                 refiltering : 1;
 };
 
 /* desk-window-actions.c */
-void         _desk_window_class_actions_init (DeskWindowClass *klass);
-void         _desk_window_actions_update     (DeskWindow      *self);
+void          _desk_window_class_actions_init (DeskWindowClass *klass);
+void          _desk_window_actions_update     (DeskWindow      *self);
 
 /* desk-window.c */
-void         _desk_window_show_toast         (DeskWindow      *self,
-                                              const char      *title);
-void         _desk_window_show_error         (DeskWindow      *self,
-                                              const char      *what,
-                                              const GError    *error);
-void         _desk_window_add_incident       (DeskWindow      *self,
-                                              DeskIncident    *incident);
+void          _desk_window_show_toast         (DeskWindow      *self,
+                                               const char      *title);
+void          _desk_window_show_error         (DeskWindow      *self,
+                                               const char      *what,
+                                               const GError    *error);
+DeskIncident *_desk_window_get_selected       (DeskWindow      *self);
+void          _desk_window_add_incident       (DeskWindow      *self,
+                                               DeskIncident    *incident,
+                                               guint            position);
+guint         _desk_window_remove_incident    (DeskWindow      *self,
+                                               DeskIncident    *incident);
+void          _desk_window_reload             (DeskWindow      *self,
+                                               gboolean         select_first);
+void          _desk_window_set_loading_sample_data (DeskWindow *self,
+                                               gboolean         loading);
 
 /* For tests */
-const char  *_desk_window_get_visible_page   (DeskWindow      *self);
-GListModel  *_desk_window_get_incidents      (DeskWindow      *self);
+const char   *_desk_window_get_visible_page   (DeskWindow      *self);
+const char   *_desk_window_get_sidebar_page   (DeskWindow      *self);
+GListModel   *_desk_window_get_incidents      (DeskWindow      *self);
+AdwViewStack *_desk_window_get_view_stack     (DeskWindow      *self);
 
 G_END_DECLS

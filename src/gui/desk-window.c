@@ -5,9 +5,17 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* DeskWindow is the main window: the incidents in a sidebar and the selected one beside them,
- * in an AdwLeaflet that folds into one column on narrow screens. Everything about folding stays
- * in this file, so that moving to AdwNavigationSplitView later touches one place.
+/* DeskWindow is the main window: the incidents in a sidebar and the pages of the selected one
+ * (Overview, Customers, Notifications, Remediation, History) beside them, in an AdwLeaflet that
+ * folds into one column on narrow screens. Everything about folding stays in this file, so that
+ * moving to AdwNavigationSplitView later touches one place.
+ *
+ * The sidebar is the store's incidents (a GListStore, filled by one asynchronous list request)
+ * behind a GtkFilterListModel: incidents are few, so searching and the open/closed filter run in
+ * memory. The filter is applied when the search or the "sidebar-filter" setting changes, not when
+ * an incident is edited: closing the incident being edited must not make it vanish under the
+ * person's hands. For the same reason the content keeps showing its incident while a search hides
+ * it from the list, and the list selects it again once it is listed.
  *
  * The window reads the database only through its DeskStore, asynchronously; its GCancellable
  * is cancelled in dispose, so no callback touches a window that is being destroyed.
@@ -20,7 +28,12 @@
 #include <glib/gi18n.h>
 
 #include "desk-application.h"
+#include "desk-customers-page.h"
+#include "desk-history-page.h"
 #include "desk-labels.h"
+#include "desk-notifications-page.h"
+#include "desk-overview-page.h"
+#include "desk-remediation-page.h"
 #include "desk-window-private.h"
 
 G_DEFINE_FINAL_TYPE (DeskWindow, desk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -28,12 +41,20 @@ G_DEFINE_FINAL_TYPE (DeskWindow, desk_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_SEARCH_MODE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 /* Helpers {{{ */
+
+static gboolean
+is_page (DeskWindow *self,
+         const char *name)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), name) == 0;
+}
 
 static void
 update_back_button (DeskWindow *self)
@@ -46,6 +67,36 @@ update_back_button (DeskWindow *self)
                           adw_leaflet_get_folded (self->leaflet) && has_incidents);
 }
 
+/* The content's header: the page switcher while an incident is shown, the incident's menu, and
+ * the main menu when the sidebar that holds it is out of reach. */
+static void
+update_header (DeskWindow *self)
+{
+  gboolean showing_incident = is_page (self, "incident");
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  gboolean narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
+
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, showing_incident);
+  gtk_widget_set_visible (self->incident_menu_button, showing_incident);
+  gtk_widget_set_visible (self->content_menu_button, folded && is_page (self, "empty"));
+
+  /* Narrow, the switcher moves from the header to the bottom of the window. */
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, showing_incident && narrow);
+}
+
+/* An empty list because of the search or the filter says so; an empty database is the content's
+ * business ("No Incidents"). */
+static void
+update_sidebar (DeskWindow *self)
+{
+  gboolean any = g_list_model_get_n_items (G_LIST_MODEL (self->incidents)) > 0;
+  gboolean shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0;
+
+  gtk_stack_set_visible_child_name (self->sidebar_stack, any && !shown ? "no-results" : "list");
+  gtk_widget_set_visible (self->show_all_button,
+                          self->sidebar_filter != DESK_SIDEBAR_FILTER_ALL);
+}
+
 static void
 update_page (DeskWindow *self)
 {
@@ -55,7 +106,7 @@ update_page (DeskWindow *self)
     page = "loading";
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->incidents)) == 0)
     page = "empty";
-  else if (gtk_single_selection_get_selected_item (self->selection) == NULL)
+  else if (self->incident == NULL)
     page = "select";
   else
     page = "incident";
@@ -66,6 +117,8 @@ update_page (DeskWindow *self)
     adw_leaflet_set_visible_child (self->leaflet, self->content);
 
   update_back_button (self);
+  update_header (self);
+  update_sidebar (self);
 }
 
 /* Selects @position without moving the leaflet to the content, for selections the person did not
@@ -79,131 +132,92 @@ select_quietly (DeskWindow *self,
   self->selecting_quietly = FALSE;
 }
 
-static void
-set_count (GtkLabel *label,
-           gint64    count)
+/* Returns: the position of @incident in the sidebar, or GTK_INVALID_LIST_POSITION when the search
+ * or the filter hides it */
+static guint
+find_shown (DeskWindow   *self,
+            DeskIncident *incident)
 {
-  g_autofree char *text = desk_format_count (count);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 
-  gtk_label_set_label (label, text);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(DeskIncident) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+
+      if (item == incident)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
 }
 
 static void
-clear_figures (DeskWindow *self)
+foreach_page (DeskWindow *self,
+              void      (*func) (DeskIncidentPage *page, gpointer data),
+              gpointer    data)
 {
-  /* Translators: shown in place of a figure that is still being counted */
-  const char *pending = C_("figure", "—");
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->view_stack);
+  guint n_pages = g_list_model_get_n_items (G_LIST_MODEL (pages));
 
-  gtk_label_set_label (self->potential_label, pending);
-  gtk_label_set_label (self->confirmed_label, pending);
-  gtk_label_set_label (self->contracts_label, pending);
-  gtk_label_set_label (self->notified_label, pending);
-  gtk_label_set_label (self->potential_caption, _("Potentially affected accounts"));
-  gtk_label_set_label (self->confirmed_caption, _("Confirmed accounts"));
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
+
+      if (DESK_IS_INCIDENT_PAGE (child))
+        func (DESK_INCIDENT_PAGE (child), data);
+    }
 }
 
 static void
-show_figures (DeskWindow      *self,
-              const DeskStats *stats)
+set_page_store (DeskIncidentPage *page,
+                gpointer          store)
 {
-  g_autofree char *notified = desk_format_count (stats->customers_notified);
-  g_autofree char *to_notify = desk_format_count (stats->customers_to_notify);
-  g_autofree char *notified_text = NULL;
-
-  /* Until account lists are imported, the figures announced for the incident stand in. */
-  if (stats->potential_accounts == 0 && stats->estimated_potential > 0)
-    {
-      set_count (self->potential_label, stats->estimated_potential);
-      gtk_label_set_label (self->potential_caption, _("Potentially affected accounts (estimate)"));
-    }
-  else
-    {
-      set_count (self->potential_label, stats->potential_accounts);
-      gtk_label_set_label (self->potential_caption, _("Potentially affected accounts"));
-    }
-
-  if (stats->confirmed_accounts == 0 && stats->estimated_confirmed > 0)
-    {
-      set_count (self->confirmed_label, stats->estimated_confirmed);
-      gtk_label_set_label (self->confirmed_caption, _("Confirmed accounts (estimate)"));
-    }
-  else
-    {
-      set_count (self->confirmed_label, stats->confirmed_accounts);
-      gtk_label_set_label (self->confirmed_caption, _("Confirmed accounts"));
-    }
-
-  set_count (self->contracts_label, stats->contracts_affected);
-
-  /* Translators: customers notified of customers to notify, e.g. "12 of 586" */
-  notified_text = g_strdup_printf (_("%s of %s"), notified, to_notify);
-  gtk_label_set_label (self->notified_label, notified_text);
+  desk_incident_page_set_store (page, store);
 }
 
 static void
-on_stats_loaded_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+set_page_incident (DeskIncidentPage *page,
+                   gpointer          incident)
 {
-  g_autoptr(DeskWindow) self = user_data;
-  g_autoptr(DeskStats) stats = NULL;
-  g_autoptr(GError) error = NULL;
-
-  stats = desk_store_get_stats_finish (DESK_STORE (object), result, &error);
-  if (stats == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _desk_window_show_error (self, _("Could not count the incident’s figures"), error);
-      return;
-    }
-
-  show_figures (self, stats);
+  desk_incident_page_set_incident (page, incident);
 }
 
-/* The severity tag is coloured for high and critical incidents (see style.css). */
+/* The header's subtitle: "Investigating · High · 14 Apr 2026", like the incident's row. */
 static void
-update_severity_style (DeskWindow *self)
+update_subtitle (DeskWindow *self)
 {
   g_autoptr(DeskIncident) incident = g_signal_group_dup_target (self->incident_signals);
-  GtkWidget *label = GTK_WIDGET (self->severity_label);
-  DeskSeverity severity;
+  g_autofree char *summary = NULL;
 
-  gtk_widget_remove_css_class (label, "high");
-  gtk_widget_remove_css_class (label, "critical");
+  if (incident != NULL)
+    summary = desk_incident_summary (desk_record_get_enum (DESK_RECORD (incident), "status"),
+                                     desk_record_get_enum (DESK_RECORD (incident), "severity"),
+                                     desk_record_get_int (DESK_RECORD (incident), "detected-at"));
 
-  if (incident == NULL)
-    return;
-
-  severity = desk_record_get_enum (DESK_RECORD (incident), "severity");
-  if (severity == DESK_SEVERITY_HIGH)
-    gtk_widget_add_css_class (label, "high");
-  else if (severity == DESK_SEVERITY_CRITICAL)
-    gtk_widget_add_css_class (label, "critical");
+  adw_view_switcher_title_set_subtitle (self->switcher_title, summary);
 }
 
 static void
 show_incident (DeskWindow   *self,
                DeskIncident *incident)
 {
-  g_cancellable_cancel (self->stats_cancellable);
-  g_clear_object (&self->stats_cancellable);
+  if (!g_set_object (&self->incident, incident))
+    {
+      update_page (self);
+      return;
+    }
 
   g_binding_group_set_source (self->incident_bindings, incident);
   g_signal_group_set_target (self->incident_signals, incident);
-  update_severity_style (self);
+  if (incident == NULL)
+    adw_view_switcher_title_set_title (self->switcher_title, NULL);
+  update_subtitle (self);
 
-  if (incident != NULL)
-    {
-      clear_figures (self);
-      self->stats_cancellable = g_cancellable_new ();
-      desk_store_get_stats_async (self->store,
-                                  desk_record_get_id (DESK_RECORD (incident)),
-                                  self->stats_cancellable,
-                                  on_stats_loaded_cb,
-                                  g_object_ref (self));
-    }
+  foreach_page (self, set_page_incident, incident);
 
   update_page (self);
+  _desk_window_actions_update (self);
 }
 
 static void
@@ -214,12 +228,17 @@ on_incidents_loaded_cb (GObject      *object,
   g_autoptr(DeskWindow) self = user_data;
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean select_first = self->select_first_on_load;
+  gboolean first_load = !self->loaded;
 
   records = desk_store_list_finish (DESK_STORE (object), result, &error);
+  if (records == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->select_first_on_load = FALSE;
+
   if (records == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
       _desk_window_show_error (self, _("Could not read the incidents"), error);
     }
   else
@@ -231,10 +250,19 @@ on_incidents_loaded_cb (GObject      *object,
 
   self->loaded = TRUE;
 
-  /* Side by side, show the newest incident rather than an empty pane; folded, start on the
-   * list. */
-  if (records != NULL && records->len > 0 && !adw_leaflet_get_folded (self->leaflet))
-    select_quietly (self, 0);
+  /* Asked for (sample data just loaded): show the first incident. Otherwise, side by side, show
+   * the newest incident rather than an empty pane; folded, start on the list. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
+    {
+      if (select_first)
+        gtk_single_selection_set_selected (self->selection, 0);
+      else if (!adw_leaflet_get_folded (self->leaflet))
+        select_quietly (self, 0);
+
+      /* The window opened on an empty list, which could not take the focus. */
+      if (first_load)
+        gtk_widget_grab_focus (GTK_WIDGET (self->incident_list));
+    }
 
   update_page (self);
   _desk_window_actions_update (self);
@@ -250,42 +278,134 @@ load_incidents (DeskWindow *self)
 }
 
 /* }}} */
-/* Binding transforms {{{ */
+/* Search and filter {{{ */
 
 static gboolean
-status_to_label (GBinding     *binding,
-                 const GValue *from_value,
-                 GValue       *to_value,
-                 gpointer      user_data)
+contains_casefolded (const char *haystack,
+                     const char *needle)
 {
-  g_value_set_string (to_value, desk_incident_status_label (g_value_get_enum (from_value)));
-  return TRUE;
+  g_autofree char *folded = NULL;
+
+  if (haystack == NULL)
+    return FALSE;
+
+  folded = g_utf8_casefold (haystack, -1);
+  return strstr (folded, needle) != NULL;
 }
 
 static gboolean
-severity_to_label (GBinding     *binding,
-                   const GValue *from_value,
-                   GValue       *to_value,
-                   gpointer      user_data)
+filter_incident (gpointer item,
+                 gpointer user_data)
 {
-  g_value_set_string (to_value, desk_severity_label (g_value_get_enum (from_value)));
-  return TRUE;
+  DeskWindow *self = user_data;
+  DeskRecord *incident = item;
+  gboolean closed = desk_record_get_enum (incident, "status") == DESK_INCIDENT_STATUS_CLOSED;
+
+  if (self->sidebar_filter == DESK_SIDEBAR_FILTER_OPEN && closed)
+    return FALSE;
+  if (self->sidebar_filter == DESK_SIDEBAR_FILTER_CLOSED && !closed)
+    return FALSE;
+
+  if (self->search_text == NULL)
+    return TRUE;
+
+  return contains_casefolded (desk_record_get_string (incident, "title"), self->search_text)
+         || contains_casefolded (desk_record_get_string (incident, "service"), self->search_text);
 }
 
-static gboolean
-detected_at_to_label (GBinding     *binding,
-                      const GValue *from_value,
-                      GValue       *to_value,
-                      gpointer      user_data)
+static void
+refilter (DeskWindow *self)
 {
-  g_autofree char *date = desk_format_date (g_value_get_int64 (from_value));
+  self->refiltering = TRUE;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  self->refiltering = FALSE;
 
-  if (date != NULL)
-    /* Translators: the day an incident was detected, e.g. "Detected 14 Apr 2026" */
-    g_value_take_string (to_value, g_strdup_printf (_("Detected %s"), date));
-  else
-    g_value_set_string (to_value, _("Detection time not recorded"));
-  return TRUE;
+  /* The incident shown is listed (again): select it. */
+  if (self->incident != NULL
+      && gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    {
+      guint position = find_shown (self, self->incident);
+
+      if (position != GTK_INVALID_LIST_POSITION)
+        select_quietly (self, position);
+    }
+
+  update_sidebar (self);
+}
+
+static void
+update_sidebar_filter (DeskWindow *self)
+{
+  g_autofree char *value = g_settings_get_string (self->settings, "sidebar-filter");
+  DeskSidebarFilter filter = DESK_SIDEBAR_FILTER_ALL;
+
+  if (g_str_equal (value, "open"))
+    filter = DESK_SIDEBAR_FILTER_OPEN;
+  else if (g_str_equal (value, "closed"))
+    filter = DESK_SIDEBAR_FILTER_CLOSED;
+
+  if (filter == self->sidebar_filter)
+    return;
+
+  self->sidebar_filter = filter;
+  refilter (self);
+}
+
+static void
+set_search_text (DeskWindow *self,
+                 const char *text)
+{
+  g_autofree char *folded = NULL;
+
+  if (text != NULL && *text != '\0')
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+      if (*stripped != '\0')
+        folded = g_utf8_casefold (stripped, -1);
+    }
+
+  if (g_strcmp0 (folded, self->search_text) == 0)
+    return;
+
+  g_free (self->search_text);
+  self->search_text = g_steal_pointer (&folded);
+  refilter (self);
+}
+
+static void
+set_search_mode (DeskWindow *self,
+                 gboolean    search_mode)
+{
+  search_mode = !!search_mode;
+  if (self->search_mode == search_mode)
+    return;
+
+  self->search_mode = search_mode;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
+
+  /* The search is in the sidebar: bring it into view. */
+  if (search_mode && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+/* Makes sure the sidebar can show @incident: an incident just created or restored must not hide
+ * behind a search or a filter. */
+static void
+reveal_incident (DeskWindow   *self,
+                 DeskIncident *incident)
+{
+  if (filter_incident (incident, self))
+    return;
+
+  set_search_mode (self, FALSE);
+  set_search_text (self, NULL);
+
+  if (!filter_incident (incident, self))
+    {
+      g_settings_set_string (self->settings, "sidebar-filter", "all");
+      update_sidebar_filter (self);
+    }
 }
 
 /* }}} */
@@ -313,8 +433,13 @@ on_incident_row_setup_cb (DeskWindow               *self,
   gtk_widget_set_margin_top (box, 3);
   gtk_widget_set_margin_bottom (box, 3);
 
+  /* Two lines, so that incidents whose titles differ only at the end ("… — case 5") can be told
+   * apart. */
   title = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (title), 2);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   /* Keep long titles from widening the sidebar: it is as wide as its width-request. */
   gtk_label_set_max_width_chars (GTK_LABEL (title), 20);
@@ -360,6 +485,10 @@ on_selection_changed_cb (DeskWindow *self)
 {
   DeskIncident *incident = gtk_single_selection_get_selected_item (self->selection);
 
+  /* A search or the filter hid the incident: it stays in the content all the same. */
+  if (incident == NULL && self->refiltering)
+    return;
+
   show_incident (self, incident);
 
   /* Also when side by side, so that the incident stays in view if the window narrows. */
@@ -394,12 +523,37 @@ on_leaflet_state_changed_cb (DeskWindow *self)
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
   update_back_button (self);
+  update_header (self);
 }
 
 static void
 on_back_button_clicked_cb (DeskWindow *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_switcher_title_visible_cb (DeskWindow *self)
+{
+  update_header (self);
+}
+
+static void
+on_content_page_changed_cb (DeskWindow *self)
+{
+  update_header (self);
+}
+
+static void
+on_search_changed_cb (DeskWindow *self)
+{
+  set_search_text (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+on_show_all_clicked_cb (DeskWindow *self)
+{
+  g_settings_set_string (self->settings, "sidebar-filter", "all");
 }
 
 /* }}} */
@@ -411,6 +565,8 @@ desk_window_constructed (GObject *object)
   DeskWindow *self = DESK_WINDOW (object);
 
   G_OBJECT_CLASS (desk_window_parent_class)->constructed (object);
+
+  foreach_page (self, set_page_store, self->store);
 
   if (self->store != NULL)
     load_incidents (self);
@@ -427,7 +583,6 @@ desk_window_dispose (GObject *object)
   DeskWindow *self = DESK_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_cancellable_cancel (self->stats_cancellable);
 
   if (self->incident_bindings != NULL)
     g_binding_group_set_source (self->incident_bindings, NULL);
@@ -439,17 +594,38 @@ desk_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->leaflet, self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->incidents != NULL)
+    g_signal_handlers_disconnect_by_data (self->incidents, self);
+  if (self->content_stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->content_stack, self);
+  if (self->switcher_title != NULL)
+    g_signal_handlers_disconnect_by_data (self->switcher_title, self);
+  if (self->search_entry != NULL)
+    g_signal_handlers_disconnect_by_data (self->search_entry, self);
+  if (self->filtered != NULL)
+    gtk_filter_list_model_set_filter (self->filtered, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_WINDOW);
 
   g_clear_object (&self->incident_bindings);
   g_clear_object (&self->incident_signals);
-  g_clear_object (&self->stats_cancellable);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->incident);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (desk_window_parent_class)->dispose (object);
+}
+
+static void
+desk_window_finalize (GObject *object)
+{
+  DeskWindow *self = DESK_WINDOW (object);
+
+  g_clear_pointer (&self->search_text, g_free);
+
+  G_OBJECT_CLASS (desk_window_parent_class)->finalize (object);
 }
 
 static void
@@ -464,6 +640,10 @@ desk_window_get_property (GObject    *object,
     {
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+
+    case PROP_SEARCH_MODE:
+      g_value_set_boolean (value, self->search_mode);
       break;
 
     default:
@@ -485,6 +665,10 @@ desk_window_set_property (GObject      *object,
       g_set_object (&self->store, g_value_get_object (value));
       break;
 
+    case PROP_SEARCH_MODE:
+      set_search_mode (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -498,6 +682,7 @@ desk_window_class_init (DeskWindowClass *klass)
 
   object_class->constructed = desk_window_constructed;
   object_class->dispose = desk_window_dispose;
+  object_class->finalize = desk_window_finalize;
   object_class->get_property = desk_window_get_property;
   object_class->set_property = desk_window_set_property;
 
@@ -512,30 +697,47 @@ desk_window_class_init (DeskWindowClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                           G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * DeskWindow:search-mode:
+   *
+   * Whether the sidebar's search bar is shown (the win.search action, Ctrl+F).
+   */
+  properties[PROP_SEARCH_MODE] =
+    g_param_spec_boolean ("search-mode", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DESK_TYPE_INCIDENT);
+  g_type_ensure (DESK_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (DESK_TYPE_CUSTOMERS_PAGE);
+  g_type_ensure (DESK_TYPE_NOTIFICATIONS_PAGE);
+  g_type_ensure (DESK_TYPE_REMEDIATION_PAGE);
+  g_type_ensure (DESK_TYPE_HISTORY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/desk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, incident_list);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, show_all_button);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, content);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, incident_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, content_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, DeskWindow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, DeskWindow, status_label);
-  gtk_widget_class_bind_template_child (widget_class, DeskWindow, severity_label);
-  gtk_widget_class_bind_template_child (widget_class, DeskWindow, detected_label);
-  gtk_widget_class_bind_template_child (widget_class, DeskWindow, potential_label);
-  gtk_widget_class_bind_template_child (widget_class, DeskWindow, potential_caption);
-  gtk_widget_class_bind_template_child (widget_class, DeskWindow, confirmed_label);
-  gtk_widget_class_bind_template_child (widget_class, DeskWindow, confirmed_caption);
-  gtk_widget_class_bind_template_child (widget_class, DeskWindow, contracts_label);
-  gtk_widget_class_bind_template_child (widget_class, DeskWindow, notified_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, sample_spinner);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, selection);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, filtered);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, incidents);
   gtk_widget_class_bind_template_callback (widget_class, on_incident_row_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_incident_list_activated_cb);
@@ -543,6 +745,10 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_incidents_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_state_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_switcher_title_visible_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_content_page_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_all_clicked_cb);
 
   _desk_window_class_actions_init (klass);
 }
@@ -550,30 +756,27 @@ desk_window_class_init (DeskWindowClass *klass)
 static void
 desk_window_init (DeskWindow *self)
 {
+  g_autoptr(GSimpleActionGroup) settings_actions = g_simple_action_group_new ();
+  g_autoptr(GAction) sidebar_filter = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
 
   self->incident_bindings = g_binding_group_new ();
   g_binding_group_bind (self->incident_bindings, "title",
-                        self->title_label, "label",
+                        self->switcher_title, "title",
                         G_BINDING_SYNC_CREATE);
-  g_binding_group_bind_full (self->incident_bindings, "status",
-                             self->status_label, "label",
-                             G_BINDING_SYNC_CREATE,
-                             status_to_label, NULL, NULL, NULL);
-  g_binding_group_bind_full (self->incident_bindings, "severity",
-                             self->severity_label, "label",
-                             G_BINDING_SYNC_CREATE,
-                             severity_to_label, NULL, NULL, NULL);
-  g_binding_group_bind_full (self->incident_bindings, "detected-at",
-                             self->detected_label, "label",
-                             G_BINDING_SYNC_CREATE,
-                             detected_at_to_label, NULL, NULL, NULL);
 
   self->incident_signals = g_signal_group_new (DESK_TYPE_INCIDENT);
+  g_signal_group_connect_object (self->incident_signals, "notify::status",
+                                 G_CALLBACK (update_subtitle), self,
+                                 G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->incident_signals, "notify::severity",
-                                 G_CALLBACK (update_severity_style), self,
+                                 G_CALLBACK (update_subtitle), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->incident_signals, "notify::detected-at",
+                                 G_CALLBACK (update_subtitle), self,
                                  G_CONNECT_SWAPPED);
 
   self->settings = g_settings_new (DESK_SETTINGS_SCHEMA_ID);
@@ -583,6 +786,24 @@ desk_window_init (DeskWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized",
                    G_SETTINGS_BIND_DEFAULT);
+
+  /* The main menu's "Show" radio items. */
+  sidebar_filter = g_settings_create_action (self->settings, "sidebar-filter");
+  g_action_map_add_action (G_ACTION_MAP (settings_actions), sidebar_filter);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "settings",
+                                  G_ACTION_GROUP (settings_actions));
+
+  self->filter = gtk_custom_filter_new (filter_incident, self, NULL);
+  self->sidebar_filter = DESK_SIDEBAR_FILTER_ALL;
+  update_sidebar_filter (self);
+  gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
+  g_signal_connect_object (self->settings, "changed::sidebar-filter",
+                           G_CALLBACK (update_sidebar_filter), self,
+                           G_CONNECT_SWAPPED);
+
+  /* Typing in the sidebar starts a search. */
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, self->sidebar);
 }
 
 /* }}} */
@@ -624,20 +845,105 @@ _desk_window_show_error (DeskWindow   *self,
   _desk_window_show_toast (self, text);
 }
 
+/* Returns: (transfer none) (nullable): the incident the content shows */
+DeskIncident *
+_desk_window_get_selected (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+
+  return self->incident;
+}
+
 /**
  * _desk_window_add_incident:
+ * @position: where in the list of all incidents; past the end appends
  *
- * Puts @incident, just saved, at the top of the list (the list is newest first) and shows it.
+ * Puts @incident, just saved or restored, into the sidebar (clearing a search or a filter that
+ * would hide it) and shows it.
  */
 void
 _desk_window_add_incident (DeskWindow   *self,
-                           DeskIncident *incident)
+                           DeskIncident *incident,
+                           guint         position)
 {
+  guint shown;
+
   g_return_if_fail (DESK_IS_WINDOW (self));
   g_return_if_fail (DESK_IS_INCIDENT (incident));
 
-  g_list_store_insert (self->incidents, 0, incident);
-  gtk_single_selection_set_selected (self->selection, 0);
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->incidents)));
+  g_list_store_insert (self->incidents, position, incident);
+
+  reveal_incident (self, incident);
+  shown = find_shown (self, incident);
+  if (shown != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, shown);
+}
+
+/**
+ * _desk_window_remove_incident:
+ *
+ * Takes @incident, just deleted, out of the sidebar. Side by side, its neighbour is shown in
+ * its place; folded, the list is.
+ *
+ * Returns: where @incident was in the list of all incidents, for an undo to put it back, or
+ *   GTK_INVALID_LIST_POSITION if it was not there
+ */
+guint
+_desk_window_remove_incident (DeskWindow   *self,
+                              DeskIncident *incident)
+{
+  guint position, shown, n_shown;
+
+  g_return_val_if_fail (DESK_IS_WINDOW (self), GTK_INVALID_LIST_POSITION);
+  g_return_val_if_fail (DESK_IS_INCIDENT (incident), GTK_INVALID_LIST_POSITION);
+
+  if (!g_list_store_find (self->incidents, incident, &position))
+    return GTK_INVALID_LIST_POSITION;
+
+  shown = find_shown (self, incident);
+  g_list_store_remove (self->incidents, position);
+
+  /* Shown while a search hid it from the list, so its removal changed no selection. */
+  if (self->incident == incident)
+    show_incident (self, NULL);
+
+  n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  else if (shown != GTK_INVALID_LIST_POSITION && n_shown > 0)
+    select_quietly (self, MIN (shown, n_shown - 1));
+
+  return position;
+}
+
+/**
+ * _desk_window_reload:
+ * @select_first: whether to show the first incident once the list is read
+ *
+ * Reads the list of incidents again, e.g. after sample data was added behind its back.
+ */
+void
+_desk_window_reload (DeskWindow *self,
+                     gboolean    select_first)
+{
+  g_return_if_fail (DESK_IS_WINDOW (self));
+  g_return_if_fail (self->store != NULL);
+
+  self->select_first_on_load = !!select_first;
+  load_incidents (self);
+}
+
+void
+_desk_window_set_loading_sample_data (DeskWindow *self,
+                                      gboolean    loading)
+{
+  g_return_if_fail (DESK_IS_WINDOW (self));
+
+  self->loading_sample_data = !!loading;
+  gtk_widget_set_visible (self->sample_spinner, loading);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->sample_spinner), loading);
+  _desk_window_actions_update (self);
 }
 
 const char *
@@ -648,6 +954,15 @@ _desk_window_get_visible_page (DeskWindow *self)
   return gtk_stack_get_visible_child_name (self->content_stack);
 }
 
+/* Returns: "list", or "no-results" when the search or the filter hides every incident */
+const char *
+_desk_window_get_sidebar_page (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->sidebar_stack);
+}
+
 /* Returns: (transfer none): the model of the sidebar */
 GListModel *
 _desk_window_get_incidents (DeskWindow *self)
@@ -655,6 +970,15 @@ _desk_window_get_incidents (DeskWindow *self)
   g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
 
   return G_LIST_MODEL (self->selection);
+}
+
+/* Returns: (transfer none): the stack of the incident's pages */
+AdwViewStack *
+_desk_window_get_view_stack (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+
+  return self->view_stack;
 }
 
 /* }}} */

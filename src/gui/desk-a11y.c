@@ -1,0 +1,50 @@
+/* desk-a11y.c
+ *
+ * Copyright 2026 The Incident Desk developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Accessible names that the toolkit leaves out on libadwaita 1.2. */
+
+#define G_LOG_DOMAIN "desk-a11y"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-a11y.h"
+
+static void
+name_buttons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_button_get_label (GTK_BUTTON (child)) == NULL)
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, _("Apply"),
+                                          -1);
+          if (gtk_widget_get_tooltip_text (child) == NULL)
+            gtk_widget_set_tooltip_text (child, _("Apply"));
+        }
+
+      name_buttons (child);
+    }
+}
+
+/**
+ * desk_a11y_name_entry_row_apply:
+ *
+ * Names the apply button of @row ("Apply"): libadwaita 1.2 gives it an icon and nothing a
+ * screen reader could say (later versions name it themselves).
+ */
+void
+desk_a11y_name_entry_row_apply (AdwEntryRow *row)
+{
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  name_buttons (GTK_WIDGET (row));
+}

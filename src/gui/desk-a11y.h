@@ -1,0 +1,16 @@
+/* desk-a11y.h
+ *
+ * Copyright 2026 The Incident Desk developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+void desk_a11y_name_entry_row_apply (AdwEntryRow *row);
+
+G_END_DECLS
