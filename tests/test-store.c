@@ -387,7 +387,7 @@ test_contracts_without_duplicates (Fixture       *fixture,
   g_assert_cmpint (stats->contracts_confirmed, ==, 588);
   g_assert_cmpint (stats->contracts_affected, ==, 589);
 
-  /* Every contract got its ledger row. */
+  /* Every contract got its ledger row, on the channel the store was told to start with. */
   g_assert_cmpint (stats->customers_to_notify, ==, 590);
   g_assert_cmpint (stats->notifications[DESK_NOTIFICATION_STATUS_NOT_STARTED], ==, 590);
 
@@ -399,6 +399,25 @@ test_contracts_without_duplicates (Fixture       *fixture,
                                 &error);
   g_assert_cmpuint (stats->categories->len, ==, 2);
   g_assert_cmpint (stats->contracts_unique, ==, 586);
+}
+
+static void
+test_default_channel (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(DeskIncident) incident = desk_test_save (fixture->store, desk_incident_new ("Leak"));
+  g_autoptr(DeskCustomer) customer = desk_test_save (fixture->store,
+                                                     desk_customer_new ("K-1", "Example"));
+  g_autoptr(GPtrArray) ledger = NULL;
+
+  desk_store_set_default_channel (fixture->store, DESK_CHANNEL_PORTAL);
+  g_object_unref (desk_test_save (fixture->store, desk_affected_new (incident, customer)));
+
+  ledger = desk_store_list (fixture->store, DESK_TYPE_NOTIFICATION, "incident-id",
+                            desk_record_get_id (DESK_RECORD (incident)), NULL);
+  g_assert_cmpuint (ledger->len, ==, 1);
+  g_assert_cmpint (desk_record_get_enum (g_ptr_array_index (ledger, 0), "channel"), ==,
+                   DESK_CHANNEL_PORTAL);
 }
 
 static void
@@ -830,6 +849,7 @@ main (int   argc,
   ADD ("/desk/store/lookup-prefix", test_lookup_prefix);
   ADD ("/desk/store/contracts-without-duplicates", test_contracts_without_duplicates);
   ADD ("/desk/store/accounts", test_accounts);
+  ADD ("/desk/store/default-channel", test_default_channel);
   ADD ("/desk/store/category-bits", test_category_bits);
   ADD ("/desk/store/record-to-json", test_record_to_json);
   ADD ("/desk/store/async", test_async);

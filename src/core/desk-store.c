@@ -27,6 +27,7 @@ struct _DeskStore
 
   DeskDatabase  *database;
   char          *actor;
+  DeskChannel    default_channel;
   DeskClockFunc  clock;
   gpointer       clock_data;
   GHashTable    *sql;        /* "kind:verb" → SQL text, built once per record type */
@@ -40,6 +41,7 @@ G_DEFINE_QUARK (desk-store-error-quark, desk_store_error)
 enum {
   PROP_0,
   PROP_ACTOR,
+  PROP_DEFAULT_CHANNEL,
   N_PROPS
 };
 
@@ -546,6 +548,7 @@ add_ledger_row (DeskStore   *self,
                                "incident-id", desk_record_get_int (affected, "incident-id"),
                                "affected-id", desk_record_get_id (affected),
                                "recipient", DESK_RECIPIENT_CUSTOMER,
+                               "channel", self->default_channel,
                                NULL);
   return desk_store_save (self, notification, error);
 }
@@ -653,6 +656,10 @@ desk_store_get_property (GObject    *object,
       g_value_set_string (value, desk_store_get_actor (self));
       break;
 
+    case PROP_DEFAULT_CHANNEL:
+      g_value_set_enum (value, desk_store_get_default_channel (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -670,6 +677,10 @@ desk_store_set_property (GObject      *object,
     {
     case PROP_ACTOR:
       desk_store_set_actor (self, g_value_get_string (value));
+      break;
+
+    case PROP_DEFAULT_CHANNEL:
+      desk_store_set_default_channel (self, g_value_get_enum (value));
       break;
 
     default:
@@ -695,6 +706,16 @@ desk_store_class_init (DeskStoreClass *klass)
   properties[PROP_ACTOR] =
     g_param_spec_string ("actor", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * DeskStore:default-channel:
+   *
+   * The channel a new affected customer's notice starts with.
+   */
+  properties[PROP_DEFAULT_CHANNEL] =
+    g_param_spec_enum ("default-channel", NULL, NULL, DESK_TYPE_CHANNEL,
+                       DESK_CHANNEL_ACCOUNT_MANAGER,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -755,6 +776,27 @@ desk_store_set_actor (DeskStore  *self,
   g_free (self->actor);
   self->actor = g_strdup (actor);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTOR]);
+}
+
+DeskChannel
+desk_store_get_default_channel (DeskStore *self)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), DESK_CHANNEL_ACCOUNT_MANAGER);
+
+  return self->default_channel;
+}
+
+void
+desk_store_set_default_channel (DeskStore   *self,
+                                DeskChannel  channel)
+{
+  g_return_if_fail (DESK_IS_STORE (self));
+
+  if (self->default_channel == channel)
+    return;
+
+  self->default_channel = channel;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEFAULT_CHANNEL]);
 }
 
 void

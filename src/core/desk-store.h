@@ -39,6 +39,9 @@ DeskDatabase *desk_store_get_database      (DeskStore            *self);
 const char   *desk_store_get_actor         (DeskStore            *self);
 void          desk_store_set_actor         (DeskStore            *self,
                                             const char           *actor);
+DeskChannel   desk_store_get_default_channel (DeskStore          *self);
+void          desk_store_set_default_channel (DeskStore          *self,
+                                            DeskChannel           channel);
 void          desk_store_set_clock         (DeskStore            *self,
                                             DeskClockFunc         clock,
                                             gpointer              user_data);

@@ -46,21 +46,24 @@ static const GOptionEntry main_entries[] = {
 
 /* Helpers {{{ */
 
+/* An empty name is fine: the store then names the login's account. */
 static void
 update_actor (DeskApplication *self)
 {
   g_autofree char *user_name = g_settings_get_string (self->settings, "user-name");
-  const char *actor = user_name;
 
-  g_assert (self->store != NULL);
+  desk_store_set_actor (self->store, user_name);
+}
 
-  /* The schema promises the login account's real name when the setting is empty. */
-  if (actor[0] == '\0')
-    actor = g_get_real_name ();
-  if (actor[0] == '\0' || g_str_equal (actor, "Unknown"))
-    actor = g_get_user_name ();
+static void
+update_default_channel (DeskApplication *self)
+{
+  g_autofree char *nick = g_settings_get_string (self->settings, "default-channel");
+  g_autoptr(GEnumClass) channels = g_type_class_ref (DESK_TYPE_CHANNEL);
+  GEnumValue *channel = g_enum_get_value_by_nick (channels, nick);
 
-  desk_store_set_actor (self->store, actor);
+  desk_store_set_default_channel (self->store,
+                                  channel ? channel->value : DESK_CHANNEL_ACCOUNT_MANAGER);
 }
 
 static void
@@ -97,8 +100,12 @@ open_database (DeskApplication *self)
 
   self->store = desk_store_new (database);
   update_actor (self);
+  update_default_channel (self);
   g_signal_connect_object (self->settings, "changed::user-name",
                            G_CALLBACK (update_actor), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::default-channel",
+                           G_CALLBACK (update_default_channel), self,
                            G_CONNECT_SWAPPED);
 }
 
