@@ -553,6 +553,26 @@ test_checklist_add_errors (Fixture       *fixture,
 }
 
 static void
+test_actor (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GPtrArray) incidents = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+
+  run_idesk (&run, fixture->db, "--actor", "Aiko Tanaka", "incident", "add", "--title", "Leak",
+             NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  store = desk_test_open_store (fixture->db);
+  incidents = desk_store_list (store, DESK_TYPE_INCIDENT, NULL, 0, NULL);
+  audit = desk_store_list_audit (store, desk_record_get_id (g_ptr_array_index (incidents, 0)),
+                                 NULL);
+  g_assert_cmpstr (desk_audit_entry_get_actor (g_ptr_array_index (audit, 0)), ==, "Aiko Tanaka");
+}
+
+static void
 test_checklist_list (Fixture       *fixture,
                      gconstpointer  data)
 {
@@ -612,6 +632,7 @@ main (int   argc,
   ADD ("/desk/cli/help", test_help);
   ADD ("/desk/cli/environment-database", test_environment_database);
   ADD ("/desk/cli/checklist-list", test_checklist_list);
+  ADD ("/desk/cli/actor", test_actor);
   ADD ("/desk/cli/demo", test_demo);
   ADD ("/desk/cli/templates", test_templates);
   ADD ("/desk/cli/checklist-add", test_checklist_add);

@@ -19,12 +19,15 @@
 #include "desk-cli.h"
 
 static char *database_path;
+static char *actor;
 
 static const GOptionEntry global_entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database_path,
     N_("Database file (default: $INCIDENT_DESK_DB, "
        "else $XDG_DATA_HOME/incident-desk/incidents.db)"),
     N_("PATH") },
+  { "actor", 0, 0, G_OPTION_ARG_STRING, &actor,
+    N_("Who the history records for the changes (default: your login's name)"), N_("NAME") },
   { NULL }
 };
 
@@ -100,6 +103,7 @@ DeskStore *
 desk_cli_open_store (GError **error)
 {
   g_autoptr(DeskDatabase) database = NULL;
+  DeskStore *store;
 
   if (database_path != NULL)
     database = desk_database_open (database_path, error);
@@ -109,7 +113,9 @@ desk_cli_open_store (GError **error)
   if (database == NULL)
     return NULL;
 
-  return desk_store_new (database);
+  store = desk_store_new (database);
+  desk_store_set_actor (store, actor);
+  return store;
 }
 
 int
@@ -160,7 +166,8 @@ find_command (int     argc,
       if (argv[i][0] == '-')
         {
           /* Skip a global option's separate value. */
-          if ((g_str_equal (argv[i], "--database") || g_str_equal (argv[i], "-d")) && i + 1 < argc)
+          if ((g_str_equal (argv[i], "--database") || g_str_equal (argv[i], "-d") ||
+               g_str_equal (argv[i], "--actor")) && i + 1 < argc)
             i++;
           continue;
         }
