@@ -18,30 +18,12 @@
 #include "desk-customer-dialog-private.h"
 #include "desk-customer-row.h"
 #include "desk-customers-page-private.h"
+#include "desk-test-ui-utils.h"
 #include "desk-test-utils.h"
 
 #define N_CUSTOMERS 30
-#define SPIN_TIMEOUT_SECONDS 10
 
 /* Helpers {{{ */
-
-static gboolean
-wake_up (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @cond holds, failing after SPIN_TIMEOUT_SECONDS. */
-#define SPIN_UNTIL(cond)                                                      \
-  G_STMT_START {                                                              \
-    gint64 deadline_ = g_get_monotonic_time ()                                \
-                       + SPIN_TIMEOUT_SECONDS * G_USEC_PER_SEC;               \
-    guint wake_id_ = g_timeout_add (10, wake_up, NULL);                       \
-    while (!(cond) && g_get_monotonic_time () < deadline_)                    \
-      g_main_context_iteration (NULL, TRUE);                                  \
-    g_source_remove (wake_id_);                                               \
-    g_assert_true (cond);                                                     \
-  } G_STMT_END
 
 typedef struct
 {
@@ -87,103 +69,26 @@ static void
 show_page (Fixture      *fixture,
            DeskIncident *incident)
 {
-  GtkWidget *overlay = adw_toast_overlay_new ();
-
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 1000, 700);
   fixture->page = g_object_new (DESK_TYPE_CUSTOMERS_PAGE,
                                 "store", fixture->store,
                                 "incident", incident,
                                 NULL);
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->page));
-  gtk_window_set_child (fixture->window, overlay);
-  gtk_window_present (fixture->window);
+  fixture->window = desk_test_present_page (GTK_WIDGET (fixture->page), 1000, 700);
 
   SPIN_UNTIL (is_settled (fixture));
-}
-
-static void
-destroy_window (GtkWindow *window)
-{
-  gpointer weak = window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  gtk_window_destroy (window);
-  SPIN_UNTIL (weak == NULL);
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
-/* A button found as a person would: by its label, e.g. the Undo of a toast or a response of a
- * message dialog. */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The cell showing @text, as drawn */
-static GtkWidget *
-find_cell (GtkWidget  *widget,
-           const char *text)
-{
-  if (GTK_IS_INSCRIPTION (widget)
-      && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_cell (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* Answers the message dialog on show by clicking its button labelled @label. */
 static void
 respond (const char *label)
 {
-  AdwMessageDialog *dialog;
+  GtkWindow *dialog;
   GtkWidget *button;
 
-  SPIN_UNTIL ((dialog = find_message_dialog ()) != NULL);
-  button = find_button (GTK_WIDGET (dialog), label);
-  g_assert_nonnull (button);
+  SPIN_UNTIL ((dialog = desk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  SPIN_UNTIL ((button = desk_test_find_button (GTK_WIDGET (dialog), label)) != NULL);
   gtk_widget_activate (button);
-  SPIN_UNTIL (find_message_dialog () == NULL);
+  SPIN_UNTIL (desk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
 }
 
 /* Fills and saves @dialog, then waits for it to be gone or to stop saving. */
@@ -214,14 +119,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GPtrArray) notified = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) ledger = NULL;
-
-  fixture->dir = desk_test_make_tmp_dir ();
-  path = g_build_filename (fixture->dir, "incidents.db", NULL);
-  fixture->store = desk_test_open_store (path);
+  fixture->store = desk_test_open_tmp_store (&fixture->dir);
 
   fixture->incident = desk_test_save (fixture->store, desk_incident_new ("Mail breach"));
   fixture->empty_incident = desk_test_save (fixture->store, desk_incident_new ("Quiet incident"));
@@ -250,15 +148,8 @@ fixture_set_up (Fixture       *fixture,
       desk_test_save (fixture->store, affected);
     }
 
-  ledger = desk_store_list (fixture->store, DESK_TYPE_NOTIFICATION, "incident-id",
-                            desk_record_get_id (DESK_RECORD (fixture->incident)), &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (ledger->len, ==, N_CUSTOMERS);
-  for (guint i = 0; i < ledger->len; i += 3)
-    g_ptr_array_add (notified, g_object_ref (g_ptr_array_index (ledger, i)));
-  g_assert_true (desk_store_set_notification_status (fixture->store, notified,
-                                                     DESK_NOTIFICATION_STATUS_SENT, &error));
-  g_assert_no_error (error);
+  g_assert_cmpuint (desk_test_send_every_third (fixture->store, fixture->incident), ==,
+                    N_CUSTOMERS);
 }
 
 static void
@@ -266,14 +157,12 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   if (fixture->window != NULL)
-    destroy_window (g_steal_pointer (&fixture->window));
+    desk_test_destroy_window (g_steal_pointer (&fixture->window), NULL);
 
   g_clear_pointer (&fixture->categories, g_ptr_array_unref);
   g_clear_object (&fixture->incident);
   g_clear_object (&fixture->empty_incident);
-  desk_test_await_finalize (g_steal_pointer (&fixture->store));
-  desk_test_remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  desk_test_close_tmp_store (g_steal_pointer (&fixture->store), g_steal_pointer (&fixture->dir));
 }
 
 static gint64
@@ -538,7 +427,7 @@ test_customers_page_remove_undo (Fixture       *fixture,
   g_assert_cmpuint (desk_test_count (fixture->store, DESK_TYPE_NOTIFICATION, "incident-id",
                                      incident_id (fixture)), ==, N_CUSTOMERS - 1);
 
-  SPIN_UNTIL ((undo = find_button (GTK_WIDGET (fixture->window), "_Undo")) != NULL);
+  SPIN_UNTIL ((undo = desk_test_find_button (GTK_WIDGET (fixture->window), "_Undo")) != NULL);
   gtk_widget_activate (undo);
 
   SPIN_UNTIL (n_rows (fixture) == N_CUSTOMERS && is_settled (fixture)
@@ -580,7 +469,7 @@ test_customers_page_row_menu (Fixture       *fixture,
   popover = GTK_WIDGET (_desk_customers_page_get_row_popover (fixture->page));
 
   /* A right click on the third row's name selects that row and opens its menu. */
-  SPIN_UNTIL ((cell = find_cell (GTK_WIDGET (view), "Customer 27")) != NULL
+  SPIN_UNTIL ((cell = desk_test_find_cell (GTK_WIDGET (view), "Customer 27")) != NULL
               && gtk_widget_get_width (cell) > 0);
   g_assert_true (gtk_widget_compute_bounds (cell, GTK_WIDGET (view), &bounds));
   x = bounds.origin.x + 2;
@@ -598,22 +487,11 @@ test_customers_page_row_menu (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "customers.edit", NULL));
   gtk_popover_popdown (GTK_POPOVER (popover));
   SPIN_UNTIL (!gtk_widget_get_mapped (popover));
-  {
-    GListModel *toplevels = gtk_window_get_toplevels ();
-
-    dialog = NULL;
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-      {
-        g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-        if (DESK_IS_CUSTOMER_DIALOG (window))
-          dialog = DESK_CUSTOMER_DIALOG (window);
-      }
-  }
+  dialog = (DeskCustomerDialog *) desk_test_find_toplevel (DESK_TYPE_CUSTOMER_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_editable_get_text (_desk_customer_dialog_get_contract_row (dialog)), ==,
                    "C-002");
-  destroy_window (GTK_WINDOW (dialog));
+  desk_test_destroy_window (GTK_WINDOW (dialog), NULL);
 }
 
 static void

@@ -18,54 +18,13 @@
 #include "desk-history-line.h"
 #include "desk-history-page-private.h"
 #include "desk-history-text.h"
+#include "desk-test-ui-utils.h"
 #include "desk-test-utils.h"
 
 /* Helpers {{{ */
 
-#define SPIN_TIMEOUT_SECONDS 10
-
-static gboolean
-wake_up (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @cond holds, failing after SPIN_TIMEOUT_SECONDS. */
-#define SPIN_UNTIL(cond)                                                      \
-  G_STMT_START {                                                              \
-    gint64 deadline_ = g_get_monotonic_time ()                                \
-                       + SPIN_TIMEOUT_SECONDS * G_USEC_PER_SEC;               \
-    guint wake_id_ = g_timeout_add (10, wake_up, NULL);                       \
-    while (!(cond) && g_get_monotonic_time () < deadline_)                    \
-      g_main_context_iteration (NULL, TRUE);                                  \
-    g_source_remove (wake_id_);                                               \
-    g_assert_true (cond);                                                     \
-  } G_STMT_END
-
 /* 2026-04-14 09:30:00 UTC */
 #define START 1776159000
-
-/* Returns: (transfer none) (nullable): the mapped button labelled @label under @widget */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static DeskAuditEntry *
 entry (gint64      at,
@@ -84,12 +43,11 @@ entry (gint64      at,
 
 typedef struct
 {
-  char         *dir;
-  DeskStore    *store;
-  gint64        now;
-  DeskIncident *incident;
-  GtkWidget    *window;
-  GtkWidget    *overlay;
+  char            *dir;
+  DeskStore       *store;
+  gint64           now;
+  DeskIncident    *incident;
+  GtkWindow       *window;
   DeskHistoryPage *page;
 } Fixture;
 
@@ -97,11 +55,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *path = NULL;
-
-  fixture->dir = desk_test_make_tmp_dir ();
-  path = g_build_filename (fixture->dir, "incidents.db", NULL);
-  fixture->store = desk_test_open_store (path);
+  fixture->store = desk_test_open_tmp_store (&fixture->dir);
   fixture->now = START;
   desk_store_set_clock (fixture->store, desk_test_fixed_clock, &fixture->now);
 
@@ -110,41 +64,24 @@ fixture_set_up (Fixture       *fixture,
                         DESK_INCIDENT_STATUS_INVESTIGATING);
   desk_test_save (fixture->store, fixture->incident);
 
-  fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 640);
-  fixture->overlay = adw_toast_overlay_new ();
-  gtk_window_set_child (GTK_WINDOW (fixture->window), fixture->overlay);
   fixture->page = g_object_new (DESK_TYPE_HISTORY_PAGE, NULL);
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (fixture->overlay), GTK_WIDGET (fixture->page));
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  fixture->window = desk_test_present_page (GTK_WIDGET (fixture->page), 360, 640);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gpointer weak_window = fixture->window;
-  gpointer weak_page = fixture->page;
-
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), &weak_window);
-  g_object_add_weak_pointer (G_OBJECT (fixture->page), &weak_page);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  SPIN_UNTIL (weak_window == NULL && weak_page == NULL);
+  desk_test_destroy_window (fixture->window, fixture->page);
 
   g_clear_object (&fixture->incident);
-  desk_test_await_finalize (g_steal_pointer (&fixture->store));
-  desk_test_remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  desk_test_close_tmp_store (g_steal_pointer (&fixture->store), g_steal_pointer (&fixture->dir));
 }
 
 static void
 show_incident (Fixture *fixture)
 {
-  DeskIncidentPage *page = DESK_INCIDENT_PAGE (fixture->page);
-
-  desk_incident_page_set_store (page, fixture->store);
-  desk_incident_page_set_incident (page, fixture->incident);
-  SPIN_UNTIL (!desk_incident_page_is_loading (page));
+  desk_test_show_incident (fixture->page, fixture->store, fixture->incident);
 }
 
 static const char *
@@ -177,9 +114,7 @@ test_page_empty (Fixture       *fixture,
   /* Every saved incident has at least the line of its creation; one the store never saw has
    * none. */
   desk_record_set_id (DESK_RECORD (unsaved), 999);
-  desk_incident_page_set_store (DESK_INCIDENT_PAGE (fixture->page), fixture->store);
-  desk_incident_page_set_incident (DESK_INCIDENT_PAGE (fixture->page), unsaved);
-  SPIN_UNTIL (!desk_incident_page_is_loading (DESK_INCIDENT_PAGE (fixture->page)));
+  desk_test_show_incident (fixture->page, fixture->store, unsaved);
 
   g_assert_cmpstr (_desk_history_page_get_visible_state (fixture->page), ==, "empty");
   g_assert_cmpuint (g_list_model_get_n_items (_desk_history_page_get_lines (fixture->page)),
@@ -257,7 +192,7 @@ test_page_add_event (Fixture       *fixture,
   g_assert_true (_desk_history_page_add_event (fixture->page, " Vendor published a fix ",
                                                "2026-04-15 08:00", &error));
   g_assert_no_error (error);
-  SPIN_UNTIL (!desk_incident_page_is_loading (DESK_INCIDENT_PAGE (fixture->page)));
+  desk_test_wait_for_page (fixture->page);
 
   events = desk_store_list (fixture->store, DESK_TYPE_EVENT, "incident-id",
                             desk_record_get_id (DESK_RECORD (fixture->incident)), &error);
@@ -290,12 +225,12 @@ test_page_remove_event (Fixture       *fixture,
   g_assert_nonnull (desk_history_line_get_event (line));
 
   _desk_history_page_remove_event (fixture->page, desk_history_line_get_event (line));
-  SPIN_UNTIL (!desk_incident_page_is_loading (DESK_INCIDENT_PAGE (fixture->page)));
+  desk_test_wait_for_page (fixture->page);
   g_assert_cmpuint (count_events (fixture), ==, 0);
   g_assert_cmpstr (line_text (fixture, 1), !=, "Regulator report filed");
 
   /* The toast's Undo brings it back. */
-  SPIN_UNTIL ((undo = find_button (fixture->overlay, "_Undo")) != NULL);
+  SPIN_UNTIL ((undo = desk_test_find_button (GTK_WIDGET (fixture->window), "_Undo")) != NULL);
   g_signal_emit_by_name (undo, "clicked");
   SPIN_UNTIL (count_events (fixture) == 1 &&
               !desk_incident_page_is_loading (DESK_INCIDENT_PAGE (fixture->page)));
@@ -314,7 +249,7 @@ test_page_follows_incident (Fixture       *fixture,
                    "Test Runner created the incident “Webmail intrusion”");
 
   desk_incident_page_set_incident (DESK_INCIDENT_PAGE (fixture->page), other);
-  SPIN_UNTIL (!desk_incident_page_is_loading (DESK_INCIDENT_PAGE (fixture->page)));
+  desk_test_wait_for_page (fixture->page);
   g_assert_cmpstr (line_text (fixture, 1), ==,
                    "Test Runner created the incident “Directory server intrusion”");
 }

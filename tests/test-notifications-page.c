@@ -18,30 +18,12 @@
 #include "desk-customer-row.h"
 #include "desk-notice-dialog-private.h"
 #include "desk-notifications-page-private.h"
+#include "desk-test-ui-utils.h"
 #include "desk-test-utils.h"
 
 #define N_CUSTOMERS 30
-#define SPIN_TIMEOUT_SECONDS 10
 
 /* Helpers {{{ */
-
-static gboolean
-wake_up (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @cond holds, failing after SPIN_TIMEOUT_SECONDS. */
-#define SPIN_UNTIL(cond)                                                      \
-  G_STMT_START {                                                              \
-    gint64 deadline_ = g_get_monotonic_time ()                                \
-                       + SPIN_TIMEOUT_SECONDS * G_USEC_PER_SEC;               \
-    guint wake_id_ = g_timeout_add (10, wake_up, NULL);                       \
-    while (!(cond) && g_get_monotonic_time () < deadline_)                    \
-      g_main_context_iteration (NULL, TRUE);                                  \
-    g_source_remove (wake_id_);                                               \
-    g_assert_true (cond);                                                     \
-  } G_STMT_END
 
 typedef struct
 {
@@ -116,51 +98,13 @@ static void
 show_page (Fixture      *fixture,
            DeskIncident *incident)
 {
-  GtkWidget *overlay = adw_toast_overlay_new ();
-
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 1000, 800);
   fixture->page = g_object_new (DESK_TYPE_NOTIFICATIONS_PAGE,
                                 "store", fixture->store,
                                 "incident", incident,
                                 NULL);
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->page));
-  gtk_window_set_child (fixture->window, overlay);
-  gtk_window_present (fixture->window);
+  fixture->window = desk_test_present_page (GTK_WIDGET (fixture->page), 1000, 800);
 
   SPIN_UNTIL (is_settled (fixture));
-}
-
-static void
-destroy_window (GtkWindow *window)
-{
-  gpointer weak = window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  gtk_window_destroy (window);
-  SPIN_UNTIL (weak == NULL);
-}
-
-/* The cell showing @text, as drawn */
-static GtkWidget *
-find_cell (GtkWidget  *widget,
-           const char *text)
-{
-  if (GTK_IS_INSCRIPTION (widget)
-      && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_cell (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* Opens the ledger's row menu on the row whose contract is @contract, as a right click there. */
@@ -173,7 +117,8 @@ right_click_row (Fixture    *fixture,
   GtkPopover *popover;
   graphene_rect_t bounds;
 
-  SPIN_UNTIL ((cell = find_cell (view, contract)) != NULL && gtk_widget_get_width (cell) > 0);
+  SPIN_UNTIL ((cell = desk_test_find_cell (view, contract)) != NULL
+              && gtk_widget_get_width (cell) > 0);
   g_assert_true (gtk_widget_compute_bounds (cell, view, &bounds));
   _desk_notifications_page_popup_row_menu (fixture->page, bounds.origin.x + 2,
                                            bounds.origin.y + bounds.size.height / 2);
@@ -242,14 +187,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GPtrArray) notified = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) ledger = NULL;
-
-  fixture->dir = desk_test_make_tmp_dir ();
-  path = g_build_filename (fixture->dir, "incidents.db", NULL);
-  fixture->store = desk_test_open_store (path);
+  fixture->store = desk_test_open_tmp_store (&fixture->dir);
 
   fixture->incident = desk_test_save (fixture->store, desk_incident_new ("Mail breach"));
   fixture->empty_incident = desk_test_save (fixture->store, desk_incident_new ("Quiet incident"));
@@ -266,14 +204,7 @@ fixture_set_up (Fixture       *fixture,
       desk_test_save (fixture->store, affected);
     }
 
-  ledger = desk_store_list (fixture->store, DESK_TYPE_NOTIFICATION, "incident-id",
-                            desk_record_get_id (DESK_RECORD (fixture->incident)), &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < ledger->len; i += 3)
-    g_ptr_array_add (notified, g_object_ref (g_ptr_array_index (ledger, i)));
-  g_assert_true (desk_store_set_notification_status (fixture->store, notified,
-                                                     DESK_NOTIFICATION_STATUS_SENT, &error));
-  g_assert_no_error (error);
+  desk_test_send_every_third (fixture->store, fixture->incident);
 
   /* The page's changes are made by someone else than the fixture's. */
   desk_store_set_actor (fixture->store, "Alice Example");
@@ -284,13 +215,11 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   if (fixture->window != NULL)
-    destroy_window (g_steal_pointer (&fixture->window));
+    desk_test_destroy_window (g_steal_pointer (&fixture->window), NULL);
 
   g_clear_object (&fixture->incident);
   g_clear_object (&fixture->empty_incident);
-  desk_test_await_finalize (g_steal_pointer (&fixture->store));
-  desk_test_remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  desk_test_close_tmp_store (g_steal_pointer (&fixture->store), g_steal_pointer (&fixture->dir));
 }
 
 /* }}} */
@@ -514,8 +443,7 @@ test_notifications_page_row_menu (Fixture       *fixture,
 {
   GtkSelectionModel *selection;
   g_autoptr(GtkBitset) selected = NULL;
-  DeskNoticeDialog *dialog = NULL;
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  DeskNoticeDialog *dialog;
 
   show_page (fixture, fixture->incident);
   selection = _desk_notifications_page_get_selection (fixture->page);
@@ -535,13 +463,7 @@ test_notifications_page_row_menu (Fixture       *fixture,
   /* "Edit Notice…" is for the row clicked. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "notifications.edit-row",
                                              NULL));
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (DESK_IS_NOTICE_DIALOG (window))
-        dialog = DESK_NOTICE_DIALOG (window);
-    }
+  dialog = (DeskNoticeDialog *) desk_test_find_toplevel (DESK_TYPE_NOTICE_DIALOG);
   g_assert_nonnull (dialog);
   {
     g_autoptr(DeskCustomerRow) row = row_at (fixture, 5);
@@ -549,7 +471,7 @@ test_notifications_page_row_menu (Fixture       *fixture,
     g_assert_true (desk_notice_dialog_get_notice (dialog)
                    == desk_customer_row_get_notification (row));
   }
-  destroy_window (GTK_WINDOW (dialog));
+  desk_test_destroy_window (GTK_WINDOW (dialog), NULL);
 }
 
 static void

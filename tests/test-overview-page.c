@@ -17,31 +17,12 @@
 
 #include "desk-category-row.h"
 #include "desk-date-time-row.h"
+#include "desk-incident-form.h"
 #include "desk-overview-page-private.h"
+#include "desk-test-ui-utils.h"
 #include "desk-test-utils.h"
 
 /* Helpers {{{ */
-
-#define SPIN_TIMEOUT_SECONDS 10
-
-static gboolean
-wake_up (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @cond holds, failing after SPIN_TIMEOUT_SECONDS. The timeout source
- * wakes the loop up so that the deadline is checked even when nothing else happens. */
-#define SPIN_UNTIL(cond)                                                      \
-  G_STMT_START {                                                              \
-    gint64 deadline_ = g_get_monotonic_time ()                                \
-                       + SPIN_TIMEOUT_SECONDS * G_USEC_PER_SEC;               \
-    guint wake_id_ = g_timeout_add (10, wake_up, NULL);                       \
-    while (!(cond) && g_get_monotonic_time () < deadline_)                    \
-      g_main_context_iteration (NULL, TRUE);                                  \
-    g_source_remove (wake_id_);                                               \
-    g_assert_true (cond);                                                     \
-  } G_STMT_END
 
 typedef struct
 {
@@ -62,9 +43,7 @@ wait_until_idle (Fixture *fixture)
 static void
 show_incident (Fixture *fixture)
 {
-  desk_incident_page_set_store (DESK_INCIDENT_PAGE (fixture->page), fixture->store);
-  desk_incident_page_set_incident (DESK_INCIDENT_PAGE (fixture->page), fixture->incident);
-  g_assert_true (desk_incident_page_is_loading (DESK_INCIDENT_PAGE (fixture->page)));
+  desk_test_show_incident (fixture->page, fixture->store, fixture->incident);
   wait_until_idle (fixture);
 }
 
@@ -137,28 +116,6 @@ category_row (Fixture *fixture,
   return DESK_CATEGORY_ROW (row);
 }
 
-static GtkWidget *
-find_button_with_label (GtkWidget  *widget,
-                        const char *label)
-{
-  if (GTK_IS_BUTTON (widget)
-      && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0
-      && gtk_widget_get_mapped (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_with_label (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static guint
 count_children (GtkWidget *widget)
 {
@@ -172,30 +129,20 @@ count_children (GtkWidget *widget)
   return n_children;
 }
 
-static AdwMessageDialog *
+static GtkWindow *
 find_message_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-
-  return NULL;
+  return desk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 /* Presses a response button of @dialog, as a person would: the dialog closes and answers. */
 static void
-click_dialog_button (AdwMessageDialog *dialog,
-                     const char       *label)
+click_dialog_button (GtkWindow  *dialog,
+                     const char *label)
 {
   GtkWidget *button;
 
-  SPIN_UNTIL ((button = find_button_with_label (GTK_WIDGET (dialog), label)) != NULL);
+  SPIN_UNTIL ((button = desk_test_find_button (GTK_WIDGET (dialog), label)) != NULL);
   g_signal_emit_by_name (button, "clicked");
 }
 
@@ -244,41 +191,23 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *path = NULL;
-  GtkWidget *overlay;
-
-  fixture->dir = desk_test_make_tmp_dir ();
-  path = g_build_filename (fixture->dir, "incidents.db", NULL);
-  fixture->store = desk_test_open_store (path);
+  fixture->store = desk_test_open_tmp_store (&fixture->dir);
 
   fixture->incident = desk_incident_new ("Mail service breach");
   desk_test_save (fixture->store, fixture->incident);
 
-  /* As in the window: toasts need an AdwToastOverlay above the page. */
   fixture->page = g_object_new (DESK_TYPE_OVERVIEW_PAGE, NULL);
-  overlay = adw_toast_overlay_new ();
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->page));
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 800, 900);
-  gtk_window_set_child (fixture->window, overlay);
-  gtk_window_present (fixture->window);
+  fixture->window = desk_test_present_page (GTK_WIDGET (fixture->page), 800, 900);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gpointer page = fixture->page;
-
-  /* Edits still being saved hold the page: it goes once they are done. */
-  g_object_add_weak_pointer (G_OBJECT (page), &page);
-  gtk_window_destroy (fixture->window);
-  SPIN_UNTIL (page == NULL);
+  desk_test_destroy_window (fixture->window, fixture->page);
 
   desk_test_await_finalize (g_steal_pointer (&fixture->incident));
-  desk_test_await_finalize (g_steal_pointer (&fixture->store));
-  desk_test_remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  desk_test_close_tmp_store (g_steal_pointer (&fixture->store), g_steal_pointer (&fixture->dir));
 }
 
 /* }}} */
@@ -409,7 +338,7 @@ test_parse_count (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       gint64 count = -1;
-      gboolean valid = _desk_overview_page_parse_count (cases[i].text, &count);
+      gboolean valid = _desk_incident_form_parse_count (cases[i].text, &count);
 
       g_test_message ("parsing \"%s\"", cases[i].text);
       g_assert_cmpint (valid, ==, cases[i].valid);
@@ -678,7 +607,7 @@ test_categories_edit (Fixture       *fixture,
 
   /* Undo, from the toast. Wait for the toast it displaced to finish hiding: libadwaita 1.2
    * asserts if a displaced toast comes back while its hide animation still runs. */
-  SPIN_UNTIL ((undo = find_button_with_label (GTK_WIDGET (fixture->window), "_Undo")) != NULL);
+  SPIN_UNTIL ((undo = desk_test_find_button (GTK_WIDGET (fixture->window), "_Undo")) != NULL);
   SPIN_UNTIL (count_children (gtk_widget_get_parent (GTK_WIDGET (fixture->page))) == 2);
   g_signal_emit_by_name (undo, "clicked");
   SPIN_UNTIL (_desk_overview_page_get_n_categories (fixture->page) == 2);
@@ -697,7 +626,7 @@ test_categories_remove_confirm (Fixture       *fixture,
   g_autoptr(DeskCategory) credentials = add_category (fixture, "Account credentials", 0);
   g_autoptr(DeskCategory) contents = add_category (fixture, "Mail contents", 1);
   DeskCategory *one[] = { credentials };
-  AdwMessageDialog *dialog;
+  GtkWindow *dialog;
 
   add_confirmed_customer (fixture, "C-0001", one, G_N_ELEMENTS (one));
   show_incident (fixture);

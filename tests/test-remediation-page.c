@@ -18,74 +18,14 @@
 #include "desk-remediation-page-private.h"
 #include "desk-remediation-text.h"
 #include "desk-template.h"
+#include "desk-test-ui-utils.h"
 #include "desk-test-utils.h"
 
-/* Helpers {{{ */
-
-#define SPIN_TIMEOUT_SECONDS 10
 #define DAY (24 * 60 * 60)
-
-static gboolean
-wake_up (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @cond holds, failing after SPIN_TIMEOUT_SECONDS. */
-#define SPIN_UNTIL(cond)                                                      \
-  G_STMT_START {                                                              \
-    gint64 deadline_ = g_get_monotonic_time ()                                \
-                       + SPIN_TIMEOUT_SECONDS * G_USEC_PER_SEC;               \
-    guint wake_id_ = g_timeout_add (10, wake_up, NULL);                       \
-    while (!(cond) && g_get_monotonic_time () < deadline_)                    \
-      g_main_context_iteration (NULL, TRUE);                                  \
-    g_source_remove (wake_id_);                                               \
-    g_assert_true (cond);                                                     \
-  } G_STMT_END
 
 /* 2026-04-14 09:30:00 UTC */
 #define DETECTED 1776159000
 
-/* Returns: (transfer none) (nullable): the mapped button labelled @label under @widget */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* Returns: (transfer none) (nullable): the first toplevel of @type */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-
-  return NULL;
-}
-
-/* }}} */
 /* Fixture {{{ */
 
 typedef struct
@@ -94,8 +34,7 @@ typedef struct
   DeskStore           *store;
   gint64               now;
   DeskIncident        *incident;
-  GtkWidget           *window;
-  GtkWidget           *overlay;
+  GtkWindow           *window;
   DeskRemediationPage *page;
 } Fixture;
 
@@ -103,11 +42,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *path = NULL;
-
-  fixture->dir = desk_test_make_tmp_dir ();
-  path = g_build_filename (fixture->dir, "incidents.db", NULL);
-  fixture->store = desk_test_open_store (path);
+  fixture->store = desk_test_open_tmp_store (&fixture->dir);
 
   /* Ten days after detection: the template's first items are overdue. */
   fixture->now = DETECTED + 10 * DAY;
@@ -117,45 +52,30 @@ fixture_set_up (Fixture       *fixture,
   desk_record_set_int (DESK_RECORD (fixture->incident), "detected-at", DETECTED);
   desk_test_save (fixture->store, fixture->incident);
 
-  fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 640);
-  fixture->overlay = adw_toast_overlay_new ();
-  gtk_window_set_child (GTK_WINDOW (fixture->window), fixture->overlay);
   fixture->page = g_object_new (DESK_TYPE_REMEDIATION_PAGE, NULL);
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (fixture->overlay), GTK_WIDGET (fixture->page));
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  fixture->window = desk_test_present_page (GTK_WIDGET (fixture->page), 360, 640);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gpointer weak_window = fixture->window;
-  gpointer weak_page = fixture->page;
-
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), &weak_window);
-  g_object_add_weak_pointer (G_OBJECT (fixture->page), &weak_page);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  SPIN_UNTIL (weak_window == NULL && weak_page == NULL);
+  desk_test_destroy_window (fixture->window, fixture->page);
 
   g_clear_object (&fixture->incident);
-  desk_test_await_finalize (g_steal_pointer (&fixture->store));
-  desk_test_remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  desk_test_close_tmp_store (g_steal_pointer (&fixture->store), g_steal_pointer (&fixture->dir));
 }
 
 static void
 wait_for_page (Fixture *fixture)
 {
-  SPIN_UNTIL (!desk_incident_page_is_loading (DESK_INCIDENT_PAGE (fixture->page)));
+  desk_test_wait_for_page (fixture->page);
 }
 
 static void
 show_incident (Fixture *fixture)
 {
-  desk_incident_page_set_store (DESK_INCIDENT_PAGE (fixture->page), fixture->store);
-  desk_incident_page_set_incident (DESK_INCIDENT_PAGE (fixture->page), fixture->incident);
-  wait_for_page (fixture);
+  desk_test_show_incident (fixture->page, fixture->store, fixture->incident);
 }
 
 static gint64
@@ -397,7 +317,7 @@ test_page_remove_undo (Fixture       *fixture,
   g_assert_cmpuint (desk_checklist_view_get_n_items (view), ==, 13);
   g_assert_cmpstr (desk_checklist_view_get_progress_text (view), ==, "0 of 13 done");
 
-  SPIN_UNTIL ((undo = find_button (fixture->overlay, "_Undo")) != NULL);
+  SPIN_UNTIL ((undo = desk_test_find_button (GTK_WIDGET (fixture->window), "_Undo")) != NULL);
   g_signal_emit_by_name (undo, "clicked");
   SPIN_UNTIL (desk_test_count (fixture->store, DESK_TYPE_CHECKLIST_ITEM, "incident-id",
                                incident_id (fixture)) == 14);
@@ -413,21 +333,10 @@ test_page_delete_checklist (Fixture       *fixture,
                             gconstpointer  data)
 {
   DeskChecklistView *view = add_patching (fixture);
-  GtkWindow *dialog;
   GtkWidget *undo;
-  gpointer weak;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "checklist.delete", NULL));
-  SPIN_UNTIL ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
-  weak = dialog;
-  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "confirm");
-  /* As a click would, the answer closes the dialog. */
-  if (weak != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (dialog), &weak);
-      gtk_window_destroy (dialog);
-    }
+  desk_test_respond_to_dialog ("confirm");
   SPIN_UNTIL (_desk_remediation_page_get_n_checklists (fixture->page) == 0);
   wait_for_page (fixture);
 
@@ -435,7 +344,7 @@ test_page_delete_checklist (Fixture       *fixture,
   g_assert_cmpuint (desk_test_count (fixture->store, DESK_TYPE_CHECKLIST, "incident-id",
                                      incident_id (fixture)), ==, 0);
 
-  SPIN_UNTIL ((undo = find_button (fixture->overlay, "_Undo")) != NULL);
+  SPIN_UNTIL ((undo = desk_test_find_button (GTK_WIDGET (fixture->window), "_Undo")) != NULL);
   g_signal_emit_by_name (undo, "clicked");
   SPIN_UNTIL (_desk_remediation_page_get_n_checklists (fixture->page) == 1);
   wait_for_page (fixture);

@@ -17,6 +17,7 @@
 #include "desk-incident-page.h"
 #include "desk-labels.h"
 #include "desk-preferences-window.h"
+#include "desk-test-ui-utils.h"
 #include "desk-test-utils.h"
 #include "desk-window-private.h"
 
@@ -26,52 +27,6 @@ static const char * const page_names[] = {
 };
 
 /* Helpers {{{ */
-
-#define SPIN_TIMEOUT_SECONDS 10
-
-static gboolean
-wake_up (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @cond holds, failing after SPIN_TIMEOUT_SECONDS. The timeout source
- * wakes the loop up so that the deadline is checked even when nothing else happens. */
-#define SPIN_UNTIL(cond)                                                      \
-  G_STMT_START {                                                              \
-    gint64 deadline_ = g_get_monotonic_time ()                                \
-                       + SPIN_TIMEOUT_SECONDS * G_USEC_PER_SEC;               \
-    guint wake_id_ = g_timeout_add (10, wake_up, NULL);                       \
-    while (!(cond) && g_get_monotonic_time () < deadline_)                    \
-      g_main_context_iteration (NULL, TRUE);                                  \
-    g_source_remove (wake_id_);                                               \
-    g_assert_true (cond);                                                     \
-  } G_STMT_END
-
-/* Drops @object's last reference (if @unref) and waits for it to go: windows and stores may be
- * held a little longer by the callbacks of requests still finishing. */
-static void
-wait_for_finalize (gpointer object,
-                   gboolean unref)
-{
-  gpointer weak = object;
-
-  g_object_add_weak_pointer (G_OBJECT (object), &weak);
-  if (unref)
-    g_object_unref (object);
-  SPIN_UNTIL (weak == NULL);
-}
-
-static void
-destroy_window (DeskWindow *window)
-{
-  gpointer weak = window;
-
-  /* The toplevel list owns the window; destroying it drops that reference. */
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  gtk_window_destroy (GTK_WINDOW (window));
-  SPIN_UNTIL (weak == NULL);
-}
 
 static DeskWindow *
 open_window (DeskStore *store)
@@ -103,15 +58,11 @@ save_incident (DeskStore          *store,
                gint64              detected_at)
 {
   DeskIncident *incident = desk_incident_new (title);
-  g_autoptr(GError) error = NULL;
 
   desk_record_set_string (DESK_RECORD (incident), "service", service);
   desk_record_set_enum (DESK_RECORD (incident), "status", status);
   desk_record_set_int (DESK_RECORD (incident), "detected-at", detected_at);
-  g_assert_true (desk_store_save (store, DESK_RECORD (incident), &error));
-  g_assert_no_error (error);
-
-  return incident;
+  return desk_test_save (store, incident);
 }
 
 /* Three incidents, newest first: two open, one closed. */
@@ -133,12 +84,7 @@ save_three_incidents (DeskStore *store)
 static guint
 count_in_store (DeskStore *store)
 {
-  g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GError) error = NULL;
-
-  records = desk_store_list (store, DESK_TYPE_INCIDENT, NULL, 0, &error);
-  g_assert_no_error (error);
-  return records->len;
+  return desk_test_count (store, DESK_TYPE_INCIDENT, NULL, 0);
 }
 
 static DeskIncidentPage *
@@ -150,24 +96,6 @@ get_page (DeskWindow *window,
 
   g_assert_true (DESK_IS_INCIDENT_PAGE (child));
   return DESK_INCIDENT_PAGE (child);
-}
-
-/* Returns: (transfer none) (nullable): the first toplevel of @type */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n_items = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-
-  return NULL;
 }
 
 static guint
@@ -186,68 +114,6 @@ count_toplevels (GType type)
     }
 
   return count;
-}
-
-/* Returns: (transfer none) (nullable): the first widget of @type under @widget, depth first */
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* Returns: (transfer none) (nullable): the mapped button labelled @label under @widget */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
-      && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* Answers the confirmation dialog that is up, or about to be. */
-static void
-respond_to_dialog (const char *response)
-{
-  GtkWindow *dialog = NULL;
-  gpointer weak;
-
-  SPIN_UNTIL ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
-
-  weak = dialog;
-  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
-  if (weak != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (dialog), &weak);
-      gtk_window_destroy (dialog);
-    }
 }
 
 static void
@@ -281,11 +147,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *path = NULL;
-
-  fixture->dir = desk_test_make_tmp_dir ();
-  path = g_build_filename (fixture->dir, "incidents.db", NULL);
-  fixture->store = desk_test_open_store (path);
+  fixture->store = desk_test_open_tmp_store (&fixture->dir);
   fixture->settings = g_settings_new (DESK_SETTINGS_SCHEMA_ID);
   reset_settings (fixture->settings);
 }
@@ -296,9 +158,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   reset_settings (fixture->settings);
   g_clear_object (&fixture->settings);
-  wait_for_finalize (g_steal_pointer (&fixture->store), TRUE);
-  desk_test_remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  desk_test_close_tmp_store (g_steal_pointer (&fixture->store), g_steal_pointer (&fixture->dir));
 }
 
 /* }}} */
@@ -318,7 +178,7 @@ test_window_empty_state (Fixture       *fixture,
   /* An empty database is the content's business, not a search without results. */
   g_assert_cmpstr (_desk_window_get_sidebar_page (window), ==, "list");
 
-  destroy_window (window);
+  desk_test_destroy_window (GTK_WINDOW (window), NULL);
 }
 
 static void
@@ -356,7 +216,7 @@ test_window_new_incident (Fixture       *fixture,
   g_assert_cmpint (desk_record_get_int (record, "detected-at"), >, 0);
 
   g_clear_object (&selected);
-  destroy_window (window);
+  desk_test_destroy_window (GTK_WINDOW (window), NULL);
 }
 
 /* A new incident must not hide behind a search or the filter. */
@@ -385,7 +245,7 @@ test_window_new_incident_revealed (Fixture       *fixture,
   g_assert_false (window->search_mode);
   g_assert_cmpstr (g_settings_get_string (fixture->settings, "sidebar-filter"), ==, "all");
 
-  destroy_window (window);
+  desk_test_destroy_window (GTK_WINDOW (window), NULL);
 }
 
 static void
@@ -444,7 +304,7 @@ test_window_existing_incident (Fixture       *fixture,
                    "Investigating · Critical · 14 Apr 2026");
 
   g_clear_object (&listed);
-  destroy_window (window);
+  desk_test_destroy_window (GTK_WINDOW (window), NULL);
 }
 
 static void
@@ -500,7 +360,7 @@ test_window_pages (Fixture       *fixture,
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (_desk_window_get_view_stack (window)),
                    ==, "remediation");
 
-  destroy_window (window);
+  desk_test_destroy_window (GTK_WINDOW (window), NULL);
 }
 
 static void
@@ -551,7 +411,7 @@ test_window_search (Fixture       *fixture,
   selection = GTK_SINGLE_SELECTION (_desk_window_get_incidents (window));
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
 
-  destroy_window (window);
+  desk_test_destroy_window (GTK_WINDOW (window), NULL);
 }
 
 static void
@@ -605,7 +465,7 @@ test_window_filter (Fixture       *fixture,
   SPIN_UNTIL (n_shown (window) == 1);
   g_assert_cmpstr (g_settings_get_string (fixture->settings, "sidebar-filter"), ==, "all");
 
-  destroy_window (window);
+  desk_test_destroy_window (GTK_WINDOW (window), NULL);
 }
 
 static void
@@ -632,7 +492,7 @@ test_window_delete_undo (Fixture       *fixture,
 
   /* Cancelled: nothing happens. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-incident", NULL));
-  respond_to_dialog ("cancel");
+  desk_test_respond_to_dialog ("cancel");
   for (guint i = 0; i < 10; i++)
     g_main_context_iteration (NULL, FALSE);
   g_assert_cmpuint (n_shown (window), ==, 3);
@@ -640,7 +500,7 @@ test_window_delete_undo (Fixture       *fixture,
 
   /* Confirmed: gone from the list and the store; its neighbour is shown instead. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-incident", NULL));
-  respond_to_dialog ("confirm");
+  desk_test_respond_to_dialog ("confirm");
   SPIN_UNTIL (n_shown (window) == 2);
   g_assert_cmpuint (count_in_store (fixture->store), ==, 2);
   g_assert_true (desk_record_get_deleted (DESK_RECORD (victim)));
@@ -648,7 +508,7 @@ test_window_delete_undo (Fixture       *fixture,
   g_assert_true (_desk_window_get_selected (window) != victim);
 
   /* Undo: back in the store, in its place in the list, and shown. */
-  SPIN_UNTIL ((undo = find_button (GTK_WIDGET (window->toast_overlay), "_Undo")) != NULL);
+  SPIN_UNTIL ((undo = desk_test_find_button (GTK_WIDGET (window->toast_overlay), "_Undo")) != NULL);
   g_signal_emit_by_name (undo, "clicked");
   SPIN_UNTIL (n_shown (window) == 3);
   g_assert_cmpuint (count_in_store (fixture->store), ==, 3);
@@ -664,7 +524,7 @@ test_window_delete_undo (Fixture       *fixture,
     g_assert_nonnull (stored);
   }
 
-  destroy_window (window);
+  desk_test_destroy_window (GTK_WINDOW (window), NULL);
 }
 
 static void
@@ -693,7 +553,7 @@ test_window_sample_data (Fixture       *fixture,
   g_assert_true (gtk_widget_is_sensitive (button));
   g_assert_cmpuint (count_in_store (fixture->store), >=, 8);
 
-  destroy_window (window);
+  desk_test_destroy_window (GTK_WINDOW (window), NULL);
 }
 
 static void
@@ -707,7 +567,6 @@ test_preferences (Fixture       *fixture,
   GtkWindow *preferences;
   GtkWidget *name_row;
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
-  gpointer weak;
 
   /* The real application on its own database: it is what makes the store follow the setting. */
   g_setenv ("INCIDENT_DESK_DB", path, TRUE);
@@ -719,7 +578,7 @@ test_preferences (Fixture       *fixture,
   g_assert_nonnull (store);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  preferences = find_toplevel (DESK_TYPE_PREFERENCES_WINDOW);
+  preferences = desk_test_find_toplevel (DESK_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (preferences)));
 
@@ -728,7 +587,7 @@ test_preferences (Fixture       *fixture,
   g_assert_cmpuint (count_toplevels (DESK_TYPE_PREFERENCES_WINDOW), ==, 1);
 
   /* Your Name is the store's actor, recorded in the audit log… */
-  name_row = find_widget (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW);
+  name_row = desk_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW);
   g_assert_nonnull (name_row);
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Aiko Tanaka");
   SPIN_UNTIL (g_strcmp0 (desk_store_get_actor (store), "Aiko Tanaka") == 0);
@@ -740,7 +599,7 @@ test_preferences (Fixture       *fixture,
   g_assert_cmpstr (desk_store_get_actor (store), !=, "");
 
   /* The combo rows write the keys' values. */
-  g_object_set (find_widget (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW),
+  g_object_set (desk_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW),
                 "selected", (guint) DESK_CHANNEL_PORTAL, NULL);
   g_assert_cmpstr (g_settings_get_string (fixture->settings, "default-channel"), ==, "portal");
   g_settings_set_string (fixture->settings, "color-scheme", "dark");
@@ -748,10 +607,7 @@ test_preferences (Fixture       *fixture,
   g_settings_reset (fixture->settings, "color-scheme");
   SPIN_UNTIL (adw_style_manager_get_color_scheme (style_manager) == ADW_COLOR_SCHEME_DEFAULT);
 
-  weak = preferences;
-  g_object_add_weak_pointer (G_OBJECT (preferences), &weak);
-  gtk_window_destroy (preferences);
-  SPIN_UNTIL (weak == NULL);
+  desk_test_destroy_window (preferences, NULL);
 
   g_object_unref (app);
   g_unsetenv ("INCIDENT_DESK_DB");
@@ -825,7 +681,7 @@ test_window_accessible (Fixture       *fixture,
 
   SPIN_UNTIL (page_is (window, "empty"));
   assert_buttons_named (GTK_WIDGET (window));
-  destroy_window (window);
+  desk_test_destroy_window (GTK_WINDOW (window), NULL);
 
   /* And with an incident's pages shown. */
   incident = save_incident (fixture->store, "Webmail intrusion", "Example Mail Hosting",
@@ -833,7 +689,7 @@ test_window_accessible (Fixture       *fixture,
   window = open_window (fixture->store);
   SPIN_UNTIL (page_is (window, "incident"));
   assert_buttons_named (GTK_WIDGET (window));
-  destroy_window (window);
+  desk_test_destroy_window (GTK_WINDOW (window), NULL);
 }
 
 static void
@@ -844,7 +700,7 @@ test_window_no_store (void)
   g_assert_null (desk_window_get_store (window));
   g_assert_cmpstr (_desk_window_get_visible_page (window), ==, "empty");
 
-  destroy_window (window);
+  desk_test_destroy_window (GTK_WINDOW (window), NULL);
 }
 
 /* }}} */

@@ -5,7 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Accessible names that the toolkit leaves out on libadwaita 1.2. */
+/* Accessible names that the toolkit leaves out on libadwaita 1.2, and the one way a refused
+ * value is marked: never by colour alone. */
 
 #define G_LOG_DOMAIN "desk-a11y"
 
@@ -47,4 +48,33 @@ desk_a11y_name_entry_row_apply (AdwEntryRow *row)
   g_return_if_fail (ADW_IS_ENTRY_ROW (row));
 
   name_buttons (GTK_WIDGET (row));
+}
+
+/**
+ * desk_a11y_set_invalid:
+ * @message: (nullable): why the value of @widget is refused, or %NULL once it no longer is
+ *
+ * Marks @widget as holding a refused value: the "error" style class for the eye, @message as its
+ * tooltip, and the invalid state for screen readers. %NULL takes all three away again.
+ */
+void
+desk_a11y_set_invalid (GtkWidget  *widget,
+                       const char *message)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (widget, "error");
+      gtk_widget_set_tooltip_text (widget, message);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+    }
+  else if (gtk_widget_has_css_class (widget, "error"))
+    {
+      gtk_widget_remove_css_class (widget, "error");
+      gtk_widget_set_tooltip_text (widget, NULL);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
+    }
 }

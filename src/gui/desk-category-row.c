@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-a11y.h"
 #include "desk-labels.h"
 
 #include "desk-category-row.h"
@@ -303,24 +304,9 @@ void
 desk_category_row_set_invalid (DeskCategoryRow *self,
                                const char      *message)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-
   g_return_if_fail (DESK_IS_CATEGORY_ROW (self));
 
-  if (message != NULL)
-    {
-      gtk_widget_add_css_class (widget, "error");
-      gtk_widget_set_tooltip_text (widget, message);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (self),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
-    }
-  else if (gtk_widget_has_css_class (widget, "error"))
-    {
-      gtk_widget_remove_css_class (widget, "error");
-      gtk_widget_set_tooltip_text (widget, NULL);
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_INVALID);
-    }
+  desk_a11y_set_invalid (GTK_WIDGET (self), message);
 }
 
 /* }}} */

@@ -294,11 +294,7 @@ on_due_applied_cb (DeskChecklistItemRow *self)
 
       if (!desk_time_parse (text, NULL, &due_at, &error))
         {
-          gtk_widget_add_css_class (GTK_WIDGET (self->due_row), "error");
-          gtk_accessible_update_state (GTK_ACCESSIBLE (self->due_row),
-                                       GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                       -1);
-          gtk_widget_set_tooltip_text (GTK_WIDGET (self->due_row), error->message);
+          desk_a11y_set_invalid (GTK_WIDGET (self->due_row), error->message);
           return;
         }
 

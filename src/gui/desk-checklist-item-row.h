@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 
 #define DESK_TYPE_CHECKLIST_ITEM_ROW (desk_checklist_item_row_get_type())
 
-G_DECLARE_FINAL_TYPE (DeskChecklistItemRow, desk_checklist_item_row, DESK, CHECKLIST_ITEM_ROW, AdwExpanderRow)
+G_DECLARE_FINAL_TYPE (DeskChecklistItemRow, desk_checklist_item_row,
+                      DESK, CHECKLIST_ITEM_ROW, AdwExpanderRow)
 
 GtkWidget         *desk_checklist_item_row_new          (DeskChecklistItem    *item,
                                                          gint64                now);

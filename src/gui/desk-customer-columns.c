@@ -26,6 +26,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-labels.h"
+#include "desk-notice-status.h"
 #include "desk-customer-columns.h"
 
 #define PROBE_KEY "desk-column-sort"
@@ -355,58 +356,37 @@ desk_customer_columns_get_position_at (GtkColumnView *view,
 /* }}} */
 /* Shared cells {{{ */
 
+/* A field of the row's customer; @user_data is the field's name. */
 char *
-desk_cell_contract (DeskCustomerRow  *row,
-                    const char      **css_class,
-                    gpointer          user_data)
+desk_cell_customer_text (DeskCustomerRow  *row,
+                         const char      **css_class,
+                         gpointer          user_data)
 {
   return g_strdup (desk_record_get_string (DESK_RECORD (desk_customer_row_get_customer (row)),
-                                           "contract-id"));
+                                           user_data));
 }
 
+/* A field of the row's notice, empty without one; @user_data is the field's name. */
 char *
-desk_cell_name (DeskCustomerRow  *row,
-                const char      **css_class,
-                gpointer          user_data)
+desk_cell_notice_text (DeskCustomerRow  *row,
+                       const char      **css_class,
+                       gpointer          user_data)
 {
-  return g_strdup (desk_record_get_string (DESK_RECORD (desk_customer_row_get_customer (row)),
-                                           "name"));
+  DeskRecord *notice = (DeskRecord *) desk_customer_row_get_notification (row);
+
+  return notice ? g_strdup (desk_record_get_string (notice, user_data)) : NULL;
 }
 
+/* A time of the row's notice as a date, empty without one or before it happened; @user_data is
+ * the field's name. */
 char *
-desk_cell_account_manager (DeskCustomerRow  *row,
-                           const char      **css_class,
-                           gpointer          user_data)
+desk_cell_notice_date (DeskCustomerRow  *row,
+                       const char      **css_class,
+                       gpointer          user_data)
 {
-  return g_strdup (desk_record_get_string (DESK_RECORD (desk_customer_row_get_customer (row)),
-                                           "account-manager"));
-}
+  DeskRecord *notice = (DeskRecord *) desk_customer_row_get_notification (row);
 
-/**
- * desk_notice_status_css_class:
- *
- * Returns: (nullable): the style class (see style.css) of a notice in @status. The colour only
- *   repeats what the status label says.
- */
-const char *
-desk_notice_status_css_class (DeskNotificationStatus status)
-{
-  switch (status)
-    {
-    case DESK_NOTIFICATION_STATUS_SENT:
-    case DESK_NOTIFICATION_STATUS_DELIVERED:
-    case DESK_NOTIFICATION_STATUS_ACKNOWLEDGED:
-      return "notice-notified";
-    case DESK_NOTIFICATION_STATUS_BOUNCED:
-      return "notice-bounced";
-    case DESK_NOTIFICATION_STATUS_NOT_REQUIRED:
-      return "dim-label";
-    case DESK_NOTIFICATION_STATUS_NOT_STARTED:
-    case DESK_NOTIFICATION_STATUS_DRAFTED:
-    case DESK_NOTIFICATION_STATUS_APPROVED:
-    default:
-      return NULL;
-    }
+  return notice ? desk_format_date (desk_record_get_int (notice, user_data)) : NULL;
 }
 
 char *

@@ -56,19 +56,19 @@ guint                desk_customer_columns_get_position_at
                                                      double             x,
                                                      double             y);
 
-/* Cells both views show */
-char                *desk_cell_contract             (DeskCustomerRow   *row,
+/* Cells for desk_customer_columns_append(). The text and date cells show the field of the
+ * customer or notice that their @user_data names, e.g. "contract-id". */
+char                *desk_cell_customer_text        (DeskCustomerRow   *row,
                                                      const char       **css_class,
                                                      gpointer           user_data);
-char                *desk_cell_name                 (DeskCustomerRow   *row,
+char                *desk_cell_notice_text          (DeskCustomerRow   *row,
                                                      const char       **css_class,
                                                      gpointer           user_data);
-char                *desk_cell_account_manager      (DeskCustomerRow   *row,
+char                *desk_cell_notice_date          (DeskCustomerRow   *row,
                                                      const char       **css_class,
                                                      gpointer           user_data);
 char                *desk_cell_notice_status        (DeskCustomerRow   *row,
                                                      const char       **css_class,
                                                      gpointer           user_data);
-const char          *desk_notice_status_css_class   (DeskNotificationStatus status);
 
 G_END_DECLS

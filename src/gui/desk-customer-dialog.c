@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-dialog-utils.h"
 #include "desk-gui-utils.h"
 #include "desk-labels.h"
 #include "desk-customer-dialog-private.h"
@@ -64,18 +65,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* Helpers {{{ */
-
-static GListModel *
-label_model (const char *(*label) (int value),
-             int          n_values)
-{
-  GtkStringList *list = gtk_string_list_new (NULL);
-
-  for (int i = 0; i < n_values; i++)
-    gtk_string_list_append (list, label (i));
-
-  return G_LIST_MODEL (list);
-}
 
 static char *
 contract_text (DeskCustomerDialog *self)
@@ -171,9 +160,8 @@ fill_form (DeskCustomerDialog *self)
 
   if (self->row == NULL)
     {
-      adw_window_title_set_title (self->window_title, _("Add Customer"));
-      gtk_window_set_title (GTK_WINDOW (self), _("Add Customer"));
-      gtk_button_set_label (GTK_BUTTON (self->save_button), _("_Add"));
+      desk_dialog_set_title (GTK_WINDOW (self), self->window_title, self->save_button,
+                             _("Add Customer"), TRUE);
       adw_combo_row_set_selected (self->exposure_row, DESK_EXPOSURE_POTENTIAL);
       add_category_rows (self);
       return;
@@ -182,10 +170,9 @@ fill_form (DeskCustomerDialog *self)
   customer = DESK_RECORD (desk_customer_row_get_customer (self->row));
   affected = DESK_RECORD (desk_customer_row_get_affected (self->row));
 
-  adw_window_title_set_title (self->window_title, _("Edit Customer"));
+  desk_dialog_set_title (GTK_WINDOW (self), self->window_title, self->save_button,
+                         _("Edit Customer"), FALSE);
   adw_window_title_set_subtitle (self->window_title, desk_record_get_string (customer, "name"));
-  gtk_window_set_title (GTK_WINDOW (self), _("Edit Customer"));
-  gtk_button_set_label (GTK_BUTTON (self->save_button), _("_Save"));
   gtk_widget_set_visible (self->remove_button, TRUE);
 
 #define SET_TEXT(row, field) \
@@ -486,11 +473,11 @@ desk_customer_dialog_init (DeskCustomerDialog *self)
 
   self->category_checks = g_ptr_array_new ();
 
-  basis = label_model ((const char *(*) (int)) desk_notice_basis_label,
-                       DESK_NOTICE_BASIS_CONFIRMATION + 1);
+  basis = desk_dialog_label_model ((DeskLabelFunc) desk_notice_basis_label, 0,
+                                   DESK_NOTICE_BASIS_CONFIRMATION + 1);
   adw_combo_row_set_model (self->basis_row, basis);
-  exposure = label_model ((const char *(*) (int)) desk_exposure_label,
-                          DESK_EXPOSURE_CLEARED + 1);
+  exposure = desk_dialog_label_model ((DeskLabelFunc) desk_exposure_label, 0,
+                                      DESK_EXPOSURE_CLEARED + 1);
   adw_combo_row_set_model (self->exposure_row, exposure);
 }
 

@@ -5,11 +5,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* DeskCustomersPage lists the customers an incident affects, in a GtkColumnView over a
- * DeskCustomerList: the list pages rows from SQLite and sorts, searches and filters in SQL, so
- * the page hands every such request to the list and reloads it, and never wraps it in GTK's sort
- * or filter models (they would read every row). Adding, editing and removing go through
- * DeskCustomerDialog and the store's asynchronous calls. */
+/* DeskCustomersPage lists the customers an incident affects, in a DeskCustomerListView with
+ * the columns of the contract and of how the incident affects it (breach categories, exposure,
+ * accounts). Adding, editing and removing go through DeskCustomerDialog and the store's
+ * asynchronous calls. */
 
 #define G_LOG_DOMAIN "desk-customers-page"
 
@@ -19,93 +18,45 @@
 
 #include "desk-customer-columns.h"
 #include "desk-customer-dialog.h"
-#include "desk-customer-list.h"
+#include "desk-customer-list-view-private.h"
 #include "desk-gui-utils.h"
 #include "desk-labels.h"
 #include "desk-customers-page-private.h"
 
 struct _DeskCustomersPage
 {
-  DeskIncidentPage     parent_instance;
+  DeskIncidentPage      parent_instance;
 
   /* Template widgets */
-  GtkStack            *stack;        /* the child, not bound: see the template */
-  GtkSearchEntry      *search_entry;
-  GtkDropDown         *filter_dropdown;
-  GtkStack            *list_stack;
-  GtkColumnView       *column_view;
-  GtkLabel            *count_label;
-  GMenuModel          *row_menu;
+  GtkStack             *stack;        /* the child, not bound: see the template */
+  DeskCustomerListView *list_view;
 
   /* Owned */
-  GtkWidget           *row_popover;  /* a row's context menu, parented to the page */
-  DeskCustomerList    *list;         /* for list_store and the incident with id list_incident */
-  GtkSingleSelection  *selection;
-  GPtrArray           *categories;   /* DeskCategory, for the Categories column */
-  DeskStore           *list_store;      /* not a reference: only compared */
-  gint64               list_incident;
+  GPtrArray            *categories;   /* DeskCategory, for the Categories column */
 
-  /* Borrowed */
-  GtkColumnViewColumn *contract_column;
-
-  DeskCustomerSort     sort;
-  gboolean             descending;
-  gboolean             loaded;       /* the list has been read once for this incident */
-  gboolean             stale;        /* unmapped since the last read: other pages may have changed
-                                      * what it shows */
+  gboolean              stale;        /* unmapped since the last read: other pages may have
+                                       * changed what it shows */
 };
 
 G_DEFINE_FINAL_TYPE (DeskCustomersPage, desk_customers_page, DESK_TYPE_INCIDENT_PAGE)
 
 /* Helpers {{{ */
 
-static const char *
-get_search (DeskCustomersPage *self)
-{
-  return gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-}
-
-static gboolean
-is_filtered (DeskCustomersPage *self)
-{
-  return *get_search (self) != '\0'
-         || gtk_drop_down_get_selected (self->filter_dropdown) != DESK_NOTICE_FILTER_ALL;
-}
-
 static void
 update_state (DeskCustomersPage *self)
 {
-  guint n_items = self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
-  g_autofree char *count = desk_format_count (n_items);
-  g_autofree char *text = NULL;
   gboolean has_incident = desk_incident_page_get_incident (DESK_INCIDENT_PAGE (self)) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.add",
                                  has_incident && self->categories != NULL);
 
-  if (!self->loaded)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "loading");
-      return;
-    }
-
-  if (n_items == 0 && !is_filtered (self))
-    {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
-
-  gtk_stack_set_visible_child_name (self->stack, "customers");
-  gtk_stack_set_visible_child_name (self->list_stack, n_items > 0 ? "list" : "no-results");
-
-  if (is_filtered (self))
-    /* Translators: %s is a number, e.g. "12 matching customers" */
-    text = g_strdup_printf (ngettext ("%s matching customer", "%s matching customers", n_items),
-                            count);
+  if (!desk_customer_list_view_is_loaded (self->list_view))
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  else if (desk_customer_list_view_get_n_items (self->list_view) == 0
+           && !desk_customer_list_view_is_filtered (self->list_view))
+    gtk_stack_set_visible_child_name (self->stack, "empty");
   else
-    /* Translators: %s is a number, e.g. "586 customers" */
-    text = g_strdup_printf (ngettext ("%s customer", "%s customers", n_items), count);
-  gtk_label_set_label (self->count_label, text);
+    gtk_stack_set_visible_child_name (self->stack, "customers");
 }
 
 static GtkWindow *
@@ -116,10 +67,18 @@ get_parent_window (DeskCustomersPage *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
+static GtkSingleSelection *
+get_selection (DeskCustomersPage *self)
+{
+  return GTK_SINGLE_SELECTION (desk_customer_list_view_get_selection (self->list_view));
+}
+
 static DeskCustomerRow *
 get_selected_row (DeskCustomersPage *self)
 {
-  return self->selection ? gtk_single_selection_get_selected_item (self->selection) : NULL;
+  GtkSingleSelection *selection = get_selection (self);
+
+  return selection ? gtk_single_selection_get_selected_item (selection) : NULL;
 }
 
 static void
@@ -129,91 +88,6 @@ update_row_actions (DeskCustomersPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.edit", has_row);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.remove", has_row);
-}
-
-/* Shows the row's menu at (@x, @y) of the column view, for the row there, which it selects. */
-static void
-popup_row_menu (DeskCustomersPage *self,
-                double             x,
-                double             y)
-{
-  guint position = desk_customer_columns_get_position_at (self->column_view, x, y);
-  double page_x, page_y;
-
-  if (position == GTK_INVALID_LIST_POSITION || self->selection == NULL)
-    return;
-
-  gtk_single_selection_set_selected (self->selection, position);
-  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->column_view), GTK_WIDGET (self),
-                                         x, y, &page_x, &page_y))
-    return;
-
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->row_popover),
-                               &(GdkRectangle) { (int) page_x, (int) page_y, 1, 1 });
-  gtk_popover_popup (GTK_POPOVER (self->row_popover));
-}
-
-static void
-on_list_reloaded_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(DeskCustomersPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!desk_customer_list_reload_finish (DESK_CUSTOMER_LIST (object), result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      desk_show_error (GTK_WIDGET (self), _("Could not read the customers"), error);
-    }
-
-  if (DESK_CUSTOMER_LIST (object) == self->list)
-    {
-      self->loaded = TRUE;
-      update_state (self);
-    }
-
-  desk_incident_page_end_loading (DESK_INCIDENT_PAGE (self));
-}
-
-/* Reads the list again with the current search, filter and sort. */
-static void
-reload_list (DeskCustomersPage *self)
-{
-  if (self->list == NULL)
-    return;
-
-  desk_customer_list_set_search (self->list, get_search (self));
-  desk_customer_list_set_filter (self->list, gtk_drop_down_get_selected (self->filter_dropdown));
-  desk_customer_list_set_sort (self->list, self->sort, self->descending);
-
-  desk_incident_page_begin_loading (DESK_INCIDENT_PAGE (self));
-  desk_customer_list_reload_async (self->list,
-                                   desk_incident_page_get_cancellable (DESK_INCIDENT_PAGE (self)),
-                                   on_list_reloaded_cb,
-                                   g_object_ref (self));
-}
-
-static void
-set_list (DeskCustomersPage *self,
-          DeskCustomerList  *list)
-{
-  g_set_object (&self->list, list);
-  g_clear_object (&self->selection);
-
-  if (list != NULL)
-    {
-      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (list)));
-      gtk_single_selection_set_autoselect (self->selection, FALSE);
-      gtk_single_selection_set_can_unselect (self->selection, TRUE);
-      g_signal_connect_object (self->selection, "notify::selected",
-                               G_CALLBACK (update_row_actions), self, G_CONNECT_SWAPPED);
-    }
-  /* A new model rather than a reload of the old one: see perf_testing.md §1. */
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  self->loaded = FALSE;
-  update_row_actions (self);
 }
 
 /* }}} */
@@ -294,7 +168,7 @@ on_removal_done (Removal *removal,
       removal = NULL;
     }
 
-  reload_list (self);
+  desk_customer_list_view_reload (self->list_view);
   g_clear_pointer (&removal, removal_free);
 }
 
@@ -389,7 +263,7 @@ on_dialog_saved_cb (DeskCustomersPage  *self,
   if (desk_customer_dialog_get_row (dialog) == NULL)
     desk_show_toast (GTK_WIDGET (self), _("Customer added"));
 
-  reload_list (self);
+  desk_customer_list_view_reload (self->list_view);
 }
 
 static void
@@ -486,64 +360,26 @@ accounts_cell (DeskCustomerRow  *row,
 /* Callbacks {{{ */
 
 static void
-on_search_changed_cb (DeskCustomersPage *self)
+on_list_view_row_activated_cb (DeskCustomersPage *self,
+                               DeskCustomerRow   *row)
 {
-  reload_list (self);
+  open_dialog (self, row);
 }
 
 static void
-on_filter_changed_cb (DeskCustomersPage *self)
+on_list_view_selection_changed_cb (DeskCustomersPage *self)
 {
-  reload_list (self);
+  update_row_actions (self);
 }
 
 static void
-on_sorter_changed_cb (DeskCustomersPage *self)
+on_list_view_loaded_cb (DeskCustomersPage *self,
+                        const GError      *error)
 {
-  DeskCustomerSort sort = DESK_CUSTOMER_SORT_CONTRACT;
-  gboolean descending = FALSE;
+  if (error != NULL)
+    desk_show_error (GTK_WIDGET (self), _("Could not read the customers"), error);
 
-  /* No column sorted (the last sort was undone): the list's own order. */
-  desk_customer_columns_get_sort (self->column_view, &sort, &descending);
-  if (sort == self->sort && descending == self->descending)
-    return;
-
-  self->sort = sort;
-  self->descending = descending;
-  reload_list (self);
-}
-
-static void
-on_column_view_activated_cb (DeskCustomersPage *self,
-                             guint              position)
-{
-  g_autoptr(DeskCustomerRow) row = NULL;
-
-  if (self->list == NULL)
-    return;
-
-  row = g_list_model_get_item (G_LIST_MODEL (self->list), position);
-  if (row != NULL)
-    open_dialog (self, row);
-}
-
-static void
-on_column_view_pressed_cb (DeskCustomersPage *self,
-                           int                n_press,
-                           double             x,
-                           double             y,
-                           GtkGesture        *gesture)
-{
-  popup_row_menu (self, x, y);
-  gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
-}
-
-static void
-on_column_view_long_pressed_cb (DeskCustomersPage *self,
-                                double             x,
-                                double             y)
-{
-  popup_row_menu (self, x, y);
+  update_state (self);
 }
 
 static void
@@ -568,7 +404,7 @@ on_categories_loaded_cb (GObject      *object,
   self->categories = g_steal_pointer (&categories);
 
   /* The list comes second, so that its rows show their categories as soon as they appear. */
-  reload_list (self);
+  desk_customer_list_view_reload (self->list_view);
   desk_incident_page_end_loading (DESK_INCIDENT_PAGE (self));
 }
 
@@ -619,30 +455,22 @@ desk_customers_page_reload (DeskIncidentPage *page)
 
   if (store == NULL || incident_id == 0)
     {
-      set_list (self, NULL);
+      desk_customer_list_view_set_incident (self->list_view, NULL, 0, NULL);
       g_clear_pointer (&self->categories, g_ptr_array_unref);
-      self->list_store = NULL;
-      self->list_incident = 0;
       update_state (self);
       return;
     }
 
   /* Another incident: a list of its own, keeping the search, filter and sort. */
-  if (self->list == NULL || self->list_store != store || self->list_incident != incident_id)
+  if (!desk_customer_list_view_shows_incident (self->list_view, store, incident_id))
     {
-      g_autoptr(DeskCustomerList) list = NULL;
       g_autoptr(GError) error = NULL;
 
-      list = desk_customer_list_new (store, incident_id, &error);
-      if (list == NULL)
+      if (!desk_customer_list_view_set_incident (self->list_view, store, incident_id, &error))
         {
           desk_show_error (GTK_WIDGET (self), _("Could not read the customers"), error);
           return;
         }
-
-      set_list (self, list);
-      self->list_store = store;
-      self->list_incident = incident_id;
       update_state (self);
     }
 
@@ -655,22 +483,6 @@ desk_customers_page_reload (DeskIncidentPage *page)
 
 /* }}} */
 /* GtkWidget {{{ */
-
-static void
-desk_customers_page_size_allocate (GtkWidget *widget,
-                                   int        width,
-                                   int        height,
-                                   int        baseline)
-{
-  DeskCustomersPage *self = DESK_CUSTOMERS_PAGE (widget);
-
-  GTK_WIDGET_CLASS (desk_customers_page_parent_class)->size_allocate (widget, width, height,
-                                                                      baseline);
-
-  /* A popover child is placed by its parent. */
-  if (self->row_popover != NULL)
-    gtk_popover_present (GTK_POPOVER (self->row_popover));
-}
 
 /* Other pages change what this one shows (a status set on the ledger, a customer added): coming
  * back to it, it reads again. */
@@ -706,18 +518,10 @@ desk_customers_page_dispose (GObject *object)
 {
   DeskCustomersPage *self = DESK_CUSTOMERS_PAGE (object);
 
-  g_clear_pointer (&self->row_popover, gtk_widget_unparent);
-
-  if (self->column_view != NULL)
-    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
-
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_CUSTOMERS_PAGE);
   self->stack = NULL;
 
-  g_clear_object (&self->selection);
-  g_clear_object (&self->list);
   g_clear_pointer (&self->categories, g_ptr_array_unref);
-  self->list_store = NULL;
 
   G_OBJECT_CLASS (desk_customers_page_parent_class)->dispose (object);
 }
@@ -731,23 +535,17 @@ desk_customers_page_class_init (DeskCustomersPageClass *klass)
 
   object_class->dispose = desk_customers_page_dispose;
   page_class->reload = desk_customers_page_reload;
-  widget_class->size_allocate = desk_customers_page_size_allocate;
   widget_class->map = desk_customers_page_map;
   widget_class->unmap = desk_customers_page_unmap;
 
+  g_type_ensure (DESK_TYPE_CUSTOMER_LIST_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/desk-customers-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, DeskCustomersPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, DeskCustomersPage, filter_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, DeskCustomersPage, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, DeskCustomersPage, column_view);
-  gtk_widget_class_bind_template_child (widget_class, DeskCustomersPage, count_label);
-  gtk_widget_class_bind_template_child (widget_class, DeskCustomersPage, row_menu);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_column_view_pressed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_column_view_long_pressed_cb);
+  gtk_widget_class_bind_template_child (widget_class, DeskCustomersPage, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_loaded_cb);
 
   gtk_widget_class_install_action (widget_class, "customers.add", NULL,
                                    desk_customers_page_add_action);
@@ -765,37 +563,30 @@ desk_customers_page_class_init (DeskCustomersPageClass *klass)
 static void
 desk_customers_page_init (DeskCustomersPage *self)
 {
+  GtkColumnViewColumn *contract_column;
   GtkColumnView *view;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
 
-  self->row_popover = gtk_popover_menu_new_from_model (self->row_menu);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->row_popover), FALSE);
-  gtk_widget_set_halign (self->row_popover, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->row_popover, GTK_WIDGET (self));
-
-  view = self->column_view;
-  self->contract_column =
+  view = desk_customer_list_view_get_column_view (self->list_view);
+  contract_column =
     desk_customer_columns_append (view, _("Contract"), DESK_CUSTOMER_SORT_CONTRACT, 110,
-                                  DESK_COLUMN_NONE, desk_cell_contract, self);
+                                  DESK_COLUMN_NONE, desk_cell_customer_text, "contract-id");
   desk_customer_columns_append (view, _("Name"), DESK_CUSTOMER_SORT_NAME, 200,
-                                DESK_COLUMN_EXPAND, desk_cell_name, self);
+                                DESK_COLUMN_EXPAND, desk_cell_customer_text, "name");
   desk_customer_columns_append (view, _("Account Manager"), DESK_CUSTOMER_SORT_ACCOUNT_MANAGER,
-                                150, DESK_COLUMN_NONE, desk_cell_account_manager, self);
+                                150, DESK_COLUMN_NONE, desk_cell_customer_text, "account-manager");
   desk_customer_columns_append (view, _("Categories"), DESK_COLUMN_NO_SORT, 180,
                                 DESK_COLUMN_NONE, categories_cell, self);
   desk_customer_columns_append (view, _("Exposure"), DESK_CUSTOMER_SORT_EXPOSURE, 100,
-                                DESK_COLUMN_NONE, exposure_cell, self);
+                                DESK_COLUMN_NONE, exposure_cell, NULL);
   desk_customer_columns_append (view, _("Accounts"), DESK_CUSTOMER_SORT_ACCOUNTS, 130,
-                                DESK_COLUMN_NUMERIC, accounts_cell, self);
+                                DESK_COLUMN_NUMERIC, accounts_cell, NULL);
   desk_customer_columns_append (view, _("Notice"), DESK_CUSTOMER_SORT_NOTIFICATION, 110,
-                                DESK_COLUMN_NONE, desk_cell_notice_status, self);
-
-  self->sort = DESK_CUSTOMER_SORT_CONTRACT;
-  g_signal_connect_swapped (gtk_column_view_get_sorter (view), "changed",
-                            G_CALLBACK (on_sorter_changed_cb), self);
-  gtk_column_view_sort_by_column (view, self->contract_column, GTK_SORT_ASCENDING);
+                                DESK_COLUMN_NONE, desk_cell_notice_status, NULL);
+  /* Draws the arrow on the order the list starts in */
+  gtk_column_view_sort_by_column (view, contract_column, GTK_SORT_ASCENDING);
 
   update_state (self);
 }
@@ -806,25 +597,25 @@ desk_customers_page_init (DeskCustomersPage *self)
 GtkColumnView *
 _desk_customers_page_get_column_view (DeskCustomersPage *self)
 {
-  return self->column_view;
+  return desk_customer_list_view_get_column_view (self->list_view);
 }
 
 GListModel *
 _desk_customers_page_get_list (DeskCustomersPage *self)
 {
-  return G_LIST_MODEL (self->list);
+  return G_LIST_MODEL (desk_customer_list_view_get_list (self->list_view));
 }
 
 GtkEditable *
 _desk_customers_page_get_search_entry (DeskCustomersPage *self)
 {
-  return GTK_EDITABLE (self->search_entry);
+  return _desk_customer_list_view_get_search_entry (self->list_view);
 }
 
 GtkDropDown *
 _desk_customers_page_get_filter_dropdown (DeskCustomersPage *self)
 {
-  return self->filter_dropdown;
+  return _desk_customer_list_view_get_filter_dropdown (self->list_view);
 }
 
 /* Returns: "loading", "empty", "list" or "no-results" */
@@ -834,7 +625,7 @@ _desk_customers_page_get_state (DeskCustomersPage *self)
   const char *page = gtk_stack_get_visible_child_name (self->stack);
 
   if (g_strcmp0 (page, "customers") == 0)
-    return gtk_stack_get_visible_child_name (self->list_stack);
+    return _desk_customer_list_view_get_state (self->list_view);
 
   return page;
 }
@@ -842,7 +633,7 @@ _desk_customers_page_get_state (DeskCustomersPage *self)
 const char *
 _desk_customers_page_get_count_text (DeskCustomersPage *self)
 {
-  return gtk_label_get_label (self->count_label);
+  return _desk_customer_list_view_get_count_text (self->list_view);
 }
 
 /* Opens the dialog for the customer at @position, or for a new one with
@@ -854,7 +645,7 @@ _desk_customers_page_open_dialog (DeskCustomersPage *self,
   g_autoptr(DeskCustomerRow) row = NULL;
 
   if (position != GTK_INVALID_LIST_POSITION)
-    row = g_list_model_get_item (G_LIST_MODEL (self->list), position);
+    row = g_list_model_get_item (_desk_customers_page_get_list (self), position);
 
   return open_dialog (self, row);
 }
@@ -863,7 +654,8 @@ void
 _desk_customers_page_remove (DeskCustomersPage *self,
                              guint              position)
 {
-  g_autoptr(DeskCustomerRow) row = g_list_model_get_item (G_LIST_MODEL (self->list), position);
+  g_autoptr(DeskCustomerRow) row = g_list_model_get_item (_desk_customers_page_get_list (self),
+                                                          position);
 
   g_return_if_fail (row != NULL);
   remove_row (self, row);
@@ -875,20 +667,21 @@ _desk_customers_page_popup_row_menu (DeskCustomersPage *self,
                                      double             x,
                                      double             y)
 {
-  popup_row_menu (self, x, y);
+  _desk_customer_list_view_popup_row_menu (self->list_view, x, y);
 }
 
 GtkPopover *
 _desk_customers_page_get_row_popover (DeskCustomersPage *self)
 {
-  return GTK_POPOVER (self->row_popover);
+  return _desk_customer_list_view_get_row_popover (self->list_view);
 }
 
 guint
 _desk_customers_page_get_selected (DeskCustomersPage *self)
 {
-  return self->selection ? gtk_single_selection_get_selected (self->selection)
-                         : GTK_INVALID_LIST_POSITION;
+  GtkSingleSelection *selection = get_selection (self);
+
+  return selection ? gtk_single_selection_get_selected (selection) : GTK_INVALID_LIST_POSITION;
 }
 
 /* }}} */

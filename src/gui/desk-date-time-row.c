@@ -20,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-a11y.h"
 #include "desk-gui-utils.h"
 #include "desk-time.h"
 
@@ -70,28 +71,6 @@ dup_zone (DeskDateTimeRow *self)
 }
 
 static void
-set_invalid (DeskDateTimeRow *self,
-             const char      *message)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-
-  if (message != NULL)
-    {
-      gtk_widget_add_css_class (widget, "error");
-      gtk_widget_set_tooltip_text (widget, message);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (self),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
-    }
-  else if (gtk_widget_has_css_class (widget, "error"))
-    {
-      gtk_widget_remove_css_class (widget, "error");
-      gtk_widget_set_tooltip_text (widget, NULL);
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_INVALID);
-    }
-}
-
-static void
 update_unset_label (DeskDateTimeRow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self));
@@ -112,7 +91,7 @@ update_text (DeskDateTimeRow *self)
     gtk_editable_set_text (GTK_EDITABLE (self), text);
   self->updating = FALSE;
 
-  set_invalid (self, NULL);
+  desk_a11y_set_invalid (GTK_WIDGET (self), NULL);
   update_unset_label (self);
 }
 
@@ -155,7 +134,7 @@ on_applied_cb (DeskDateTimeRow *self)
     {
       g_autofree char *escaped = g_markup_escape_text (error->message, -1);
 
-      set_invalid (self, error->message);
+      desk_a11y_set_invalid (GTK_WIDGET (self), error->message);
       /* The toast title is markup on libadwaita 1.2. */
       desk_show_toast (GTK_WIDGET (self), escaped);
       return;
@@ -171,7 +150,7 @@ on_changed_cb (DeskDateTimeRow *self)
     return;
 
   /* The person is fixing the text: the old complaint no longer applies. */
-  set_invalid (self, NULL);
+  desk_a11y_set_invalid (GTK_WIDGET (self), NULL);
   update_unset_label (self);
 }
 

@@ -24,6 +24,7 @@
 #include "desk-history-line.h"
 #include "desk-history-text.h"
 #include "desk-labels.h"
+#include "desk-page-utils.h"
 #include "desk-time.h"
 #include "desk-history-page-private.h"
 
@@ -51,36 +52,6 @@ struct _DeskHistoryPage
 
 G_DEFINE_FINAL_TYPE (DeskHistoryPage, desk_history_page, DESK_TYPE_INCIDENT_PAGE)
 
-/* Requests {{{ */
-
-typedef struct
-{
-  DeskHistoryPage *page;
-  guint            serial;
-  DeskEvent       *event;
-} Request;
-
-static Request *
-request_new (DeskHistoryPage *page)
-{
-  Request *request = g_new0 (Request, 1);
-
-  request->page = g_object_ref (page);
-  request->serial = page->serial;
-  return request;
-}
-
-static void
-request_free (Request *request)
-{
-  g_clear_object (&request->page);
-  g_clear_object (&request->event);
-  g_free (request);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
-
-/* }}} */
 /* Helpers {{{ */
 
 static DeskStore *
@@ -308,8 +279,8 @@ on_history_grouped_cb (GObject      *object,
                        GAsyncResult *result,
                        gpointer      user_data)
 {
-  g_autoptr(Request) request = user_data;
-  DeskHistoryPage *self = request->page;
+  g_autoptr(DeskPageRequest) request = user_data;
+  DeskHistoryPage *self = DESK_HISTORY_PAGE (request->page);
   g_autoptr(GPtrArray) groups = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -320,7 +291,7 @@ on_history_grouped_cb (GObject      *object,
   if (request->serial == self->serial)
     show_history (self, groups);
 
-  desk_incident_page_end_loading (DESK_INCIDENT_PAGE (self));
+  desk_page_request_end (request);
 }
 
 /* }}} */
@@ -331,8 +302,8 @@ on_history_loaded_cb (GObject      *object,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
-  g_autoptr(Request) request = user_data;
-  DeskHistoryPage *self = request->page;
+  g_autoptr(DeskPageRequest) request = user_data;
+  DeskHistoryPage *self = DESK_HISTORY_PAGE (request->page);
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTask) task = NULL;
@@ -344,7 +315,7 @@ on_history_loaded_cb (GObject      *object,
 
   if (request->serial != self->serial)
     {
-      desk_incident_page_end_loading (DESK_INCIDENT_PAGE (self));
+      desk_page_request_end (request);
       return;
     }
 
@@ -352,7 +323,7 @@ on_history_loaded_cb (GObject      *object,
     {
       desk_show_error (GTK_WIDGET (self), _("Could not read the incident’s history"), error);
       show_state (self, "empty");
-      desk_incident_page_end_loading (DESK_INCIDENT_PAGE (self));
+      desk_page_request_end (request);
       return;
     }
 
@@ -370,77 +341,9 @@ on_history_loaded_cb (GObject      *object,
 }
 
 static void
-on_event_saved_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(Request) request = user_data;
-  DeskHistoryPage *self = request->page;
-  g_autoptr(GError) error = NULL;
-
-  if (!desk_store_save_finish (DESK_STORE (object), result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      desk_show_error (GTK_WIDGET (self), _("Could not add the event"), error);
-    }
-  else
-    desk_incident_page_reload (DESK_INCIDENT_PAGE (self));
-
-  desk_incident_page_end_loading (DESK_INCIDENT_PAGE (self));
-}
-
-typedef struct
-{
-  GWeakRef   page;
-  DeskEvent *event;
-} Undo;
-
-static void
-undo_free (gpointer data)
-{
-  Undo *undo = data;
-
-  g_weak_ref_clear (&undo->page);
-  g_clear_object (&undo->event);
-  g_free (undo);
-}
-
-static void
-on_event_restored_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(Request) request = user_data;
-  DeskHistoryPage *self = request->page;
-  g_autoptr(GError) error = NULL;
-
-  if (!desk_store_set_deleted_finish (DESK_STORE (object), result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      desk_show_error (GTK_WIDGET (self), _("Could not restore the event"), error);
-    }
-  else
-    desk_incident_page_reload (DESK_INCIDENT_PAGE (self));
-
-  desk_incident_page_end_loading (DESK_INCIDENT_PAGE (self));
-}
-
-static void
 undo_remove_event (gpointer data)
 {
-  Undo *undo = data;
-  g_autoptr(DeskHistoryPage) self = g_weak_ref_get (&undo->page);
-  DeskStore *store;
-
-  if (self == NULL || (store = get_store (self)) == NULL)
-    return;
-
-  desk_incident_page_begin_loading (DESK_INCIDENT_PAGE (self));
-  desk_store_set_deleted_async (store, DESK_RECORD (undo->event), FALSE,
-                                desk_incident_page_get_cancellable (DESK_INCIDENT_PAGE (self)),
-                                on_event_restored_cb, request_new (self));
+  desk_page_undo_restore (data, _("Could not restore the event"), desk_page_request_reload_cb);
 }
 
 static void
@@ -448,36 +351,25 @@ on_event_removed_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  g_autoptr(Request) request = user_data;
-  DeskHistoryPage *self = request->page;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskPageRequest) request = user_data;
   g_autofree char *text = NULL;
   g_autofree char *title = NULL;
   g_autofree char *escaped = NULL;
-  Undo *undo;
 
-  if (!desk_store_set_deleted_finish (DESK_STORE (object), result, &error))
+  if (desk_page_request_finish (request, object, result))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      desk_show_error (GTK_WIDGET (self), _("Could not remove the event"), error);
-      desk_incident_page_end_loading (DESK_INCIDENT_PAGE (self));
-      return;
+      desk_incident_page_reload (request->page);
+
+      /* The toast title is markup. */
+      text = g_utf8_substring (desk_record_get_string (request->record, "text"), 0, 40);
+      escaped = g_markup_escape_text (text, -1);
+      title = g_strdup_printf (_("Event “%s” removed"), escaped);
+      desk_show_undo_toast (GTK_WIDGET (request->page), title, undo_remove_event,
+                            desk_page_undo_new (request->page, request->record),
+                            desk_page_undo_free);
     }
 
-  desk_incident_page_reload (DESK_INCIDENT_PAGE (self));
-
-  undo = g_new0 (Undo, 1);
-  g_weak_ref_init (&undo->page, self);
-  undo->event = g_object_ref (request->event);
-
-  /* The toast title is markup. */
-  text = g_utf8_substring (desk_record_get_string (DESK_RECORD (request->event), "text"), 0, 40);
-  escaped = g_markup_escape_text (text, -1);
-  title = g_strdup_printf (_("Event “%s” removed"), escaped);
-  desk_show_undo_toast (GTK_WIDGET (self), title, undo_remove_event, undo, undo_free);
-
-  desk_incident_page_end_loading (DESK_INCIDENT_PAGE (self));
+  desk_page_request_end (request);
 }
 
 static void
@@ -679,6 +571,7 @@ desk_history_page_reload (DeskIncidentPage *page)
   DeskHistoryPage *self = DESK_HISTORY_PAGE (page);
   DeskStore *store = desk_incident_page_get_store (page);
   DeskIncident *incident = desk_incident_page_get_incident (page);
+  DeskPageRequest *request;
 
   self->serial++;
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_event_button),
@@ -692,26 +585,11 @@ desk_history_page_reload (DeskIncidentPage *page)
       return;
     }
 
-  desk_incident_page_begin_loading (page);
+  request = desk_page_request_begin (self);
+  request->serial = self->serial;
   desk_store_list_history_async (store, desk_incident_page_get_incident_id (page),
                                  desk_incident_page_get_cancellable (page),
-                                 on_history_loaded_cb, request_new (self));
-}
-
-/* }}} */
-/* GtkWidget {{{ */
-
-/* Other pages and other programs change the incident too: read it again whenever the page comes
- * into view. */
-static void
-desk_history_page_map (GtkWidget *widget)
-{
-  DeskIncidentPage *page = DESK_INCIDENT_PAGE (widget);
-
-  GTK_WIDGET_CLASS (desk_history_page_parent_class)->map (widget);
-
-  if (desk_incident_page_get_store (page) != NULL && desk_incident_page_get_incident (page) != NULL)
-    desk_incident_page_reload (page);
+                                 on_history_loaded_cb, request);
 }
 
 /* }}} */
@@ -733,8 +611,6 @@ desk_history_page_class_init (DeskHistoryPageClass *klass)
   DeskIncidentPageClass *page_class = DESK_INCIDENT_PAGE_CLASS (klass);
 
   object_class->dispose = desk_history_page_dispose;
-
-  widget_class->map = desk_history_page_map;
 
   page_class->reload = desk_history_page_reload;
 
@@ -765,6 +641,7 @@ desk_history_page_init (DeskHistoryPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   desk_a11y_name_entry_row_apply (self->event_text_row);
   desk_a11y_name_entry_row_apply (self->event_time_row);
+  desk_page_reload_on_map (DESK_INCIDENT_PAGE (self));
 }
 
 /* }}} */
@@ -791,6 +668,7 @@ _desk_history_page_add_event (DeskHistoryPage  *self,
   DeskIncident *incident = desk_incident_page_get_incident (page);
   g_autoptr(DeskEvent) event = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+  DeskPageRequest *request;
   gint64 happened_at;
 
   g_return_val_if_fail (DESK_IS_HISTORY_PAGE (self), FALSE);
@@ -809,9 +687,10 @@ _desk_history_page_add_event (DeskHistoryPage  *self,
   event = desk_event_new (incident, happened_at, stripped);
   desk_record_set_string (DESK_RECORD (event), "actor", desk_store_get_actor (store));
 
-  desk_incident_page_begin_loading (page);
+  request = desk_page_request_begin (self);
+  request->failure = _("Could not add the event");
   desk_store_save_async (store, DESK_RECORD (event), desk_incident_page_get_cancellable (page),
-                         on_event_saved_cb, request_new (self));
+                         desk_page_request_reload_cb, request);
   return TRUE;
 }
 
@@ -822,16 +701,16 @@ _desk_history_page_remove_event (DeskHistoryPage *self,
 {
   DeskIncidentPage *page = DESK_INCIDENT_PAGE (self);
   DeskStore *store = desk_incident_page_get_store (page);
-  Request *request;
+  DeskPageRequest *request;
 
   g_return_if_fail (DESK_IS_HISTORY_PAGE (self));
   g_return_if_fail (DESK_IS_EVENT (event));
   g_return_if_fail (store != NULL);
 
-  request = request_new (self);
-  request->event = g_object_ref (event);
+  request = desk_page_request_begin (self);
+  request->record = g_object_ref (DESK_RECORD (event));
+  request->failure = _("Could not remove the event");
 
-  desk_incident_page_begin_loading (page);
   desk_store_set_deleted_async (store, DESK_RECORD (event), TRUE,
                                 desk_incident_page_get_cancellable (page),
                                 on_event_removed_cb, request);

@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-dialog-utils.h"
 #include "desk-gui-utils.h"
 #include "desk-labels.h"
 #include "desk-notice-dialog-private.h"
@@ -63,19 +64,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* Helpers {{{ */
-
-static GListModel *
-label_model (const char *(*label) (int value),
-             int          first,
-             int          n_values)
-{
-  GtkStringList *list = gtk_string_list_new (NULL);
-
-  for (int i = first; i < first + n_values; i++)
-    gtk_string_list_append (list, label (i));
-
-  return G_LIST_MODEL (list);
-}
 
 static char *
 format_time (gint64 seconds)
@@ -125,18 +113,16 @@ fill_form (DeskNoticeDialog *self,
 
   if (notice == NULL)
     {
-      adw_window_title_set_title (self->window_title, _("Add Notice"));
-      gtk_window_set_title (GTK_WINDOW (self), _("Add Notice"));
-      gtk_button_set_label (GTK_BUTTON (self->save_button), _("_Add"));
+      desk_dialog_set_title (GTK_WINDOW (self), self->window_title, self->save_button,
+                             _("Add Notice"), TRUE);
       adw_combo_row_set_selected (self->recipient_row, 0);
       adw_combo_row_set_selected (self->channel_row, DESK_CHANNEL_REGULATOR_FILING);
       adw_combo_row_set_selected (self->status_row, DESK_NOTIFICATION_STATUS_NOT_STARTED);
       return;
     }
 
-  adw_window_title_set_title (self->window_title, _("Edit Notice"));
-  gtk_window_set_title (GTK_WINDOW (self), _("Edit Notice"));
-  gtk_button_set_label (GTK_BUTTON (self->save_button), _("_Save"));
+  desk_dialog_set_title (GTK_WINDOW (self), self->window_title, self->save_button,
+                         _("Edit Notice"), FALSE);
 
   if (is_customer_notice (self))
     {
@@ -415,13 +401,15 @@ desk_notice_dialog_init (DeskNoticeDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  recipients = label_model ((const char *(*) (int)) desk_recipient_label,
-                            DESK_RECIPIENT_REGULATOR, 2);
+  /* Customers have their notices through the ledger: a notice added here is to a regulator or
+   * the public. */
+  recipients = desk_dialog_label_model ((DeskLabelFunc) desk_recipient_label,
+                                        DESK_RECIPIENT_REGULATOR, 2);
   adw_combo_row_set_model (self->recipient_row, recipients);
-  channels = label_model ((const char *(*) (int)) desk_channel_label, 0, DESK_N_CHANNELS);
+  channels = desk_dialog_label_model ((DeskLabelFunc) desk_channel_label, 0, DESK_N_CHANNELS);
   adw_combo_row_set_model (self->channel_row, channels);
-  statuses = label_model ((const char *(*) (int)) desk_notification_status_label, 0,
-                          DESK_N_NOTIFICATION_STATUSES);
+  statuses = desk_dialog_label_model ((DeskLabelFunc) desk_notification_status_label, 0,
+                                      DESK_N_NOTIFICATION_STATUSES);
   adw_combo_row_set_model (self->status_row, statuses);
 }
 

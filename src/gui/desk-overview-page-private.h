@@ -11,10 +11,6 @@
 
 G_BEGIN_DECLS
 
-/* Pure helpers */
-gboolean     _desk_overview_page_parse_count          (const char       *text,
-                                                       gint64           *count);
-
 /* For tests: the figure cards are "potential", "confirmed", "unique" and "notified"; the rows of
  * the incident's fields are named by field ("title", "status", "detected-at",
  * "estimated-potential", …) */

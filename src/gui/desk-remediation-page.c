@@ -7,11 +7,12 @@
 
 /* DeskRemediationPage shows an incident's remediation checklists, one DeskChecklistView each, and
  * adds new ones from the built-in templates (MFA rollout, ASM, patching, credential reset) or
- * empty. The page is the only part that talks to the store: the views and item rows inside it
- * call the page's private API (desk-remediation-page-private.h), so that every request shares
- * the page's cancellable and "loading" count. A template becomes a checklist on a worker thread
- * (desk_template_instantiate() is synchronous); its due dates count from the incident's
- * detection. Removing an item or a checklist leaves a tombstone that the toast's Undo lifts. */
+ * empty, as chosen in its DeskAddChecklistPopover. The page is the only part that talks to the
+ * store: the views and item rows inside it call the page's private API
+ * (desk-remediation-page-private.h), so that every request shares the page's cancellable and
+ * "loading" count. A template becomes a checklist on a worker thread (desk_template_instantiate()
+ * is synchronous); its due dates count from the incident's detection. Removing an item or a
+ * checklist leaves a tombstone that the toast's Undo lifts. */
 
 #define G_LOG_DOMAIN "desk-remediation-page"
 
@@ -19,95 +20,35 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-add-checklist-popover.h"
 #include "desk-checklist-view.h"
 #include "desk-gui-utils.h"
+#include "desk-page-utils.h"
 #include "desk-remediation-text.h"
 #include "desk-template.h"
 #include "desk-remediation-page-private.h"
 
 struct _DeskRemediationPage
 {
-  DeskIncidentPage  parent_instance;
+  DeskIncidentPage         parent_instance;
 
   /* Template widgets */
-  GtkLabel         *summary_label;
-  GtkMenuButton    *add_checklist_button;
-  GtkPopover       *templates_popover;
-  GtkBox           *templates_box;
-  GtkStack         *stack;
-  GtkBox           *checklists_box;
+  GtkLabel                *summary_label;
+  GtkMenuButton           *add_checklist_button;
+  DeskAddChecklistPopover *templates_popover;
+  GtkStack                *stack;
+  GtkBox                  *checklists_box;
 
   /* Owned */
-  GPtrArray        *templates;     /* DeskTemplate, the built-in ones */
-  GHashTable       *views;         /* checklist id → DeskChecklistView (borrowed from the box) */
+  GPtrArray               *templates;  /* DeskTemplate, the built-in ones */
+  GHashTable              *views;      /* checklist id → DeskChecklistView (the box owns them) */
 
-  guint             serial;        /* the newest reload; answers to older ones are dropped */
-  gint64            rename_id;     /* a checklist just added empty, to name after the reload */
+  guint                    serial;     /* the newest reload; answers to older ones are dropped */
+  gint64                   rename_id;  /* a checklist just added empty, to name after the reload */
 };
 
 G_DEFINE_FINAL_TYPE (DeskRemediationPage, desk_remediation_page, DESK_TYPE_INCIDENT_PAGE)
 
-/* Requests {{{ */
-
-typedef struct
-{
-  DeskRemediationPage *page;
-  guint                serial;
-  gint64               checklist_id;
-  GPtrArray           *checklists;
-  DeskRecord          *record;
-} Request;
-
-static Request *
-request_new (DeskRemediationPage *page)
-{
-  Request *request = g_new0 (Request, 1);
-
-  request->page = g_object_ref (page);
-  request->serial = page->serial;
-  return request;
-}
-
-static void
-request_free (Request *request)
-{
-  g_clear_object (&request->page);
-  g_clear_pointer (&request->checklists, g_ptr_array_unref);
-  g_clear_object (&request->record);
-  g_free (request);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
-
-/* The data an Undo button needs: the page may be gone by the time someone presses it. */
-typedef struct
-{
-  GWeakRef    page;
-  DeskRecord *record;
-} Undo;
-
-static Undo *
-undo_new (DeskRemediationPage *page,
-          DeskRecord          *record)
-{
-  Undo *undo = g_new0 (Undo, 1);
-
-  g_weak_ref_init (&undo->page, page);
-  undo->record = g_object_ref (record);
-  return undo;
-}
-
-static void
-undo_free (gpointer data)
-{
-  Undo *undo = data;
-
-  g_weak_ref_clear (&undo->page);
-  g_clear_object (&undo->record);
-  g_free (undo);
-}
-
-/* }}} */
 /* Helpers {{{ */
 
 static DeskStore *
@@ -122,16 +63,27 @@ get_cancellable (DeskRemediationPage *self)
   return desk_incident_page_get_cancellable (DESK_INCIDENT_PAGE (self));
 }
 
-static void
-begin_loading (DeskRemediationPage *self)
+/* Returns: (transfer full): a request about @record (nullable) of the checklist @checklist_id,
+ *   counted as loading */
+static DeskPageRequest *
+begin_request (DeskRemediationPage *self,
+               gint64               checklist_id,
+               gpointer             record,
+               const char          *failure)
 {
-  desk_incident_page_begin_loading (DESK_INCIDENT_PAGE (self));
+  DeskPageRequest *request = desk_page_request_begin (self);
+
+  request->id = checklist_id;
+  if (record != NULL)
+    request->record = g_object_ref (record);
+  request->failure = failure;
+  return request;
 }
 
-static void
-end_loading (DeskRemediationPage *self)
+static gint64
+checklist_id_of (gpointer item)
 {
-  desk_incident_page_end_loading (DESK_INCIDENT_PAGE (self));
+  return desk_record_get_int (DESK_RECORD (item), "checklist-id");
 }
 
 /* Returns: (transfer full): @text shortened and escaped for a toast title, which is markup */
@@ -297,101 +249,6 @@ static void reload_items (DeskRemediationPage *self,
 /* }}} */
 /* Templates {{{ */
 
-static void on_template_clicked_cb (DeskRemediationPage *self,
-                                    GtkButton           *button);
-
-/* A button of the Add Checklist popover: the template's title, what it is for, its size. */
-static GtkWidget *
-make_template_button (DeskRemediationPage *self,
-                      const char          *id,
-                      const char          *title,
-                      const char          *description,
-                      const char          *count,
-                      const char          *tooltip)
-{
-  GtkWidget *button, *box, *label;
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-
-  label = gtk_label_new (title);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (box), label);
-
-  label = gtk_label_new (description);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_box_append (GTK_BOX (box), label);
-
-  if (count != NULL)
-    {
-      label = gtk_label_new (count);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (box), label);
-    }
-
-  button = gtk_button_new ();
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "template-button");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
-  g_object_set_data_full (G_OBJECT (button), "template-id", g_strdup (id), g_free);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_template_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
-  return button;
-}
-
-static void
-fill_templates (DeskRemediationPage *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  self->templates = desk_template_load_builtin (&error);
-  if (self->templates == NULL)
-    {
-      g_warning ("Could not load the checklist templates: %s", error->message);
-      self->templates = g_ptr_array_new_with_free_func (g_object_unref);
-    }
-
-  for (guint i = 0; i < self->templates->len; i++)
-    {
-      DeskTemplate *template = g_ptr_array_index (self->templates, i);
-      guint n_items = desk_template_get_n_items (template);
-      g_autofree char *count = g_strdup_printf (ngettext ("%u item", "%u items", n_items),
-                                                n_items);
-      /* Translators: the tooltip of a checklist template, e.g. "Add “MFA rollout” with its
-       * 14 items" */
-      g_autofree char *tooltip = g_strdup_printf (ngettext ("Add “%s” with its %u item",
-                                                            "Add “%s” with its %u items",
-                                                            n_items),
-                                                  desk_template_get_title (template), n_items);
-
-      gtk_box_append (self->templates_box,
-                      make_template_button (self, desk_template_get_id (template),
-                                            desk_template_get_title (template),
-                                            desk_template_get_description (template),
-                                            count, tooltip));
-    }
-
-  gtk_box_append (self->templates_box, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-  gtk_box_append (self->templates_box,
-                  make_template_button (self, "", _("Empty Checklist"),
-                                        _("Start with no items and add your own."), NULL,
-                                        _("Add a checklist with no items")));
-}
-
 typedef struct
 {
   DeskStore    *store;
@@ -433,8 +290,8 @@ on_template_instantiated_cb (GObject      *object,
                              GAsyncResult *result,
                              gpointer      user_data)
 {
-  g_autoptr(Request) request = user_data;
-  DeskRemediationPage *self = request->page;
+  g_autoptr(DeskPageRequest) request = user_data;
+  DeskRemediationPage *self = DESK_REMEDIATION_PAGE (request->page);
   Instantiate *instantiate = g_task_get_task_data (G_TASK (result));
   g_autoptr(DeskChecklist) checklist = NULL;
   g_autoptr(GError) error = NULL;
@@ -448,7 +305,7 @@ on_template_instantiated_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       desk_show_error (GTK_WIDGET (self), _("Could not add the checklist"), error);
-      end_loading (self);
+      desk_page_request_end (request);
       return;
     }
 
@@ -461,7 +318,7 @@ on_template_instantiated_cb (GObject      *object,
                            title, n_items);
   desk_show_toast (GTK_WIDGET (self), toast);
 
-  end_loading (self);
+  desk_page_request_end (request);
 }
 
 /* }}} */
@@ -472,8 +329,8 @@ on_checklists_items_loaded_cb (GObject      *object,
                                GAsyncResult *result,
                                gpointer      user_data)
 {
-  g_autoptr(Request) request = user_data;
-  DeskRemediationPage *self = request->page;
+  g_autoptr(DeskPageRequest) request = user_data;
+  DeskRemediationPage *self = DESK_REMEDIATION_PAGE (request->page);
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -486,10 +343,10 @@ on_checklists_items_loaded_cb (GObject      *object,
       if (items == NULL)
         desk_show_error (GTK_WIDGET (self), _("Could not read the checklists"), error);
       else
-        show_checklists (self, request->checklists, items);
+        show_checklists (self, request->records, items);
     }
 
-  end_loading (self);
+  desk_page_request_end (request);
 }
 
 static void
@@ -497,19 +354,19 @@ on_checklists_loaded_cb (GObject      *object,
                          GAsyncResult *result,
                          gpointer      user_data)
 {
-  g_autoptr(Request) request = user_data;
-  DeskRemediationPage *self = request->page;
+  g_autoptr(DeskPageRequest) request = user_data;
+  DeskRemediationPage *self = DESK_REMEDIATION_PAGE (request->page);
   g_autoptr(GError) error = NULL;
 
-  request->checklists = desk_store_list_finish (DESK_STORE (object), result, &error);
-  if (request->checklists == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  request->records = desk_store_list_finish (DESK_STORE (object), result, &error);
+  if (request->records == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  if (request->serial != self->serial || request->checklists == NULL)
+  if (request->serial != self->serial || request->records == NULL)
     {
-      if (request->checklists == NULL)
+      if (request->records == NULL)
         desk_show_error (GTK_WIDGET (self), _("Could not read the checklists"), error);
-      end_loading (self);
+      desk_page_request_end (request);
       return;
     }
 
@@ -525,8 +382,8 @@ on_items_loaded_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(Request) request = user_data;
-  DeskRemediationPage *self = request->page;
+  g_autoptr(DeskPageRequest) request = user_data;
+  DeskRemediationPage *self = DESK_REMEDIATION_PAGE (request->page);
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
   DeskChecklistView *view;
@@ -537,25 +394,22 @@ on_items_loaded_cb (GObject      *object,
 
   if (items == NULL)
     desk_show_error (GTK_WIDGET (self), _("Could not read the checklist’s items"), error);
-  else if ((view = lookup_view (self, request->checklist_id)) != NULL)
+  else if ((view = lookup_view (self, request->id)) != NULL)
     {
       desk_checklist_view_set_items (view, items, _desk_remediation_page_now (self));
       update_summary (self);
     }
 
-  end_loading (self);
+  desk_page_request_end (request);
 }
 
 static void
 reload_items (DeskRemediationPage *self,
               gint64               checklist_id)
 {
-  Request *request = request_new (self);
-
-  request->checklist_id = checklist_id;
-  begin_loading (self);
   desk_store_list_async (get_store (self), DESK_TYPE_CHECKLIST_ITEM, "checklist-id",
-                         checklist_id, get_cancellable (self), on_items_loaded_cb, request);
+                         checklist_id, get_cancellable (self), on_items_loaded_cb,
+                         begin_request (self, checklist_id, NULL, NULL));
 }
 
 /* After a change to one item of a checklist: its items again, or, if it failed, too. */
@@ -564,30 +418,17 @@ on_item_changed_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(Request) request = user_data;
-  DeskRemediationPage *self = request->page;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  if (g_task_get_source_tag (G_TASK (result)) == desk_store_move_async)
-    ok = desk_store_move_finish (DESK_STORE (object), result, &error);
-  else
-    ok = desk_store_save_finish (DESK_STORE (object), result, &error);
-
-  if (!ok && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (!ok)
-    desk_show_error (GTK_WIDGET (self), _("Could not save the checklist item"), error);
+  g_autoptr(DeskPageRequest) request = user_data;
+  DeskRemediationPage *self = DESK_REMEDIATION_PAGE (request->page);
 
   /* A move renumbers the siblings and a new item needs a row: read them again. A failed save
    * shows what is stored again. A good save has already updated the row. */
-  if (!ok || request->record == NULL)
-    reload_items (self, request->checklist_id);
-  else
+  if (desk_page_request_finish (request, object, result) && request->record != NULL)
     update_summary (self);
+  else if (!request->cancelled)
+    reload_items (self, request->id);
 
-  end_loading (self);
+  desk_page_request_end (request);
 }
 
 static void
@@ -595,37 +436,21 @@ on_item_restored_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  g_autoptr(Request) request = user_data;
-  DeskRemediationPage *self = request->page;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskPageRequest) request = user_data;
+  DeskRemediationPage *self = DESK_REMEDIATION_PAGE (request->page);
+  gint64 checklist_id = checklist_id_of (request->record);
 
-  if (!desk_store_set_deleted_finish (DESK_STORE (object), result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      desk_show_error (GTK_WIDGET (self), _("Could not restore the item"), error);
-    }
-  else if (lookup_view (self, request->checklist_id) != NULL)
-    reload_items (self, request->checklist_id);
+  if (desk_page_request_finish (request, object, result)
+      && lookup_view (self, checklist_id) != NULL)
+    reload_items (self, checklist_id);
 
-  end_loading (self);
+  desk_page_request_end (request);
 }
 
 static void
 undo_remove_item (gpointer data)
 {
-  Undo *undo = data;
-  g_autoptr(DeskRemediationPage) self = g_weak_ref_get (&undo->page);
-  Request *request;
-
-  if (self == NULL || get_store (self) == NULL)
-    return;
-
-  request = request_new (self);
-  request->checklist_id = desk_record_get_int (undo->record, "checklist-id");
-  begin_loading (self);
-  desk_store_set_deleted_async (get_store (self), undo->record, FALSE, get_cancellable (self),
-                                on_item_restored_cb, request);
+  desk_page_undo_restore (data, _("Could not restore the item"), on_item_restored_cb);
 }
 
 static void
@@ -633,29 +458,22 @@ on_item_removed_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(Request) request = user_data;
-  DeskRemediationPage *self = request->page;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskPageRequest) request = user_data;
+  DeskRemediationPage *self = DESK_REMEDIATION_PAGE (request->page);
   g_autofree char *text = NULL;
   g_autofree char *title = NULL;
 
-  if (!desk_store_set_deleted_finish (DESK_STORE (object), result, &error))
+  if (desk_page_request_finish (request, object, result))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      desk_show_error (GTK_WIDGET (self), _("Could not remove the item"), error);
-      end_loading (self);
-      return;
+      reload_items (self, request->id);
+
+      text = toast_quote (desk_record_get_string (request->record, "text"));
+      title = g_strdup_printf (_("Item “%s” removed"), text);
+      desk_show_undo_toast (GTK_WIDGET (self), title, undo_remove_item,
+                            desk_page_undo_new (self, request->record), desk_page_undo_free);
     }
 
-  reload_items (self, request->checklist_id);
-
-  text = toast_quote (desk_record_get_string (request->record, "text"));
-  title = g_strdup_printf (_("Item “%s” removed"), text);
-  desk_show_undo_toast (GTK_WIDGET (self), title, undo_remove_item,
-                        undo_new (self, request->record), undo_free);
-
-  end_loading (self);
+  desk_page_request_end (request);
 }
 
 static void
@@ -663,60 +481,29 @@ on_checklist_saved_cb (GObject      *object,
                        GAsyncResult *result,
                        gpointer      user_data)
 {
-  g_autoptr(Request) request = user_data;
-  DeskRemediationPage *self = request->page;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskPageRequest) request = user_data;
+  DeskRemediationPage *self = DESK_REMEDIATION_PAGE (request->page);
 
-  if (!desk_store_save_finish (DESK_STORE (object), result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      desk_show_error (GTK_WIDGET (self), _("Could not save the checklist"), error);
-      desk_incident_page_reload (DESK_INCIDENT_PAGE (self));
-    }
-  else if (request->checklist_id == 0)
+  if (desk_page_request_finish (request, object, result))
     {
       /* A new, empty checklist: name it first. */
-      self->rename_id = desk_record_get_id (request->record);
-      desk_incident_page_reload (DESK_INCIDENT_PAGE (self));
+      if (request->id == 0)
+        {
+          self->rename_id = desk_record_get_id (request->record);
+          desk_incident_page_reload (request->page);
+        }
     }
+  else if (!request->cancelled)
+    desk_incident_page_reload (request->page);
 
-  end_loading (self);
-}
-
-static void
-on_checklist_restored_cb (GObject      *object,
-                          GAsyncResult *result,
-                          gpointer      user_data)
-{
-  g_autoptr(Request) request = user_data;
-  DeskRemediationPage *self = request->page;
-  g_autoptr(GError) error = NULL;
-
-  if (!desk_store_set_deleted_finish (DESK_STORE (object), result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      desk_show_error (GTK_WIDGET (self), _("Could not restore the checklist"), error);
-    }
-  else
-    desk_incident_page_reload (DESK_INCIDENT_PAGE (self));
-
-  end_loading (self);
+  desk_page_request_end (request);
 }
 
 static void
 undo_delete_checklist (gpointer data)
 {
-  Undo *undo = data;
-  g_autoptr(DeskRemediationPage) self = g_weak_ref_get (&undo->page);
-
-  if (self == NULL || get_store (self) == NULL)
-    return;
-
-  begin_loading (self);
-  desk_store_set_deleted_async (get_store (self), undo->record, FALSE, get_cancellable (self),
-                                on_checklist_restored_cb, request_new (self));
+  desk_page_undo_restore (data, _("Could not restore the checklist"),
+                          desk_page_request_reload_cb);
 }
 
 static void
@@ -724,41 +511,32 @@ on_checklist_deleted_cb (GObject      *object,
                          GAsyncResult *result,
                          gpointer      user_data)
 {
-  g_autoptr(Request) request = user_data;
-  DeskRemediationPage *self = request->page;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskPageRequest) request = user_data;
   g_autofree char *text = NULL;
   g_autofree char *title = NULL;
 
-  if (!desk_store_set_deleted_finish (DESK_STORE (object), result, &error))
+  if (desk_page_request_finish (request, object, result))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      desk_show_error (GTK_WIDGET (self), _("Could not delete the checklist"), error);
-      end_loading (self);
-      return;
+      desk_incident_page_reload (request->page);
+
+      text = toast_quote (desk_record_get_string (request->record, "title"));
+      title = g_strdup_printf (_("Checklist “%s” deleted"), text);
+      desk_show_undo_toast (GTK_WIDGET (request->page), title, undo_delete_checklist,
+                            desk_page_undo_new (request->page, request->record),
+                            desk_page_undo_free);
     }
 
-  desk_incident_page_reload (DESK_INCIDENT_PAGE (self));
-
-  text = toast_quote (desk_record_get_string (request->record, "title"));
-  title = g_strdup_printf (_("Checklist “%s” deleted"), text);
-  desk_show_undo_toast (GTK_WIDGET (self), title, undo_delete_checklist,
-                        undo_new (self, request->record), undo_free);
-
-  end_loading (self);
+  desk_page_request_end (request);
 }
 
 static void
 delete_checklist (DeskRemediationPage *self,
                   DeskRecord          *checklist)
 {
-  Request *request = request_new (self);
-
-  request->record = g_object_ref (checklist);
-  begin_loading (self);
   desk_store_set_deleted_async (get_store (self), checklist, TRUE, get_cancellable (self),
-                                on_checklist_deleted_cb, request);
+                                on_checklist_deleted_cb,
+                                begin_request (self, 0, checklist,
+                                               _("Could not delete the checklist")));
 }
 
 static void
@@ -766,8 +544,8 @@ on_delete_confirmed_cb (GObject      *object,
                         GAsyncResult *result,
                         gpointer      user_data)
 {
-  g_autoptr(Request) request = user_data;
-  DeskRemediationPage *self = request->page;
+  g_autoptr(DeskPageRequest) request = user_data;
+  DeskRemediationPage *self = DESK_REMEDIATION_PAGE (request->page);
   g_autoptr(GError) error = NULL;
   gboolean confirmed;
 
@@ -780,13 +558,10 @@ on_delete_confirmed_cb (GObject      *object,
 }
 
 static void
-on_template_clicked_cb (DeskRemediationPage *self,
-                        GtkButton           *button)
+on_template_chosen_cb (DeskRemediationPage *self,
+                       const char          *template_id)
 {
-  const char *id = g_object_get_data (G_OBJECT (button), "template-id");
-
-  gtk_popover_popdown (self->templates_popover);
-  _desk_remediation_page_add_checklist (self, id);
+  _desk_remediation_page_add_checklist (self, template_id);
 }
 
 static void
@@ -805,6 +580,7 @@ desk_remediation_page_reload (DeskIncidentPage *page)
   DeskStore *store = desk_incident_page_get_store (page);
   DeskIncident *incident = desk_incident_page_get_incident (page);
   gint64 incident_id = desk_incident_page_get_incident_id (page);
+  DeskPageRequest *request;
 
   self->serial++;
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_checklist_button),
@@ -831,26 +607,11 @@ desk_remediation_page_reload (DeskIncidentPage *page)
       return;
     }
 
-  begin_loading (self);
+  request = desk_page_request_begin (self);
+  request->serial = self->serial;
   desk_store_list_async (store, DESK_TYPE_CHECKLIST, "incident-id", incident_id,
                          desk_incident_page_get_cancellable (page),
-                         on_checklists_loaded_cb, request_new (self));
-}
-
-/* }}} */
-/* GtkWidget {{{ */
-
-/* Other pages and other programs change the incident too: read it again whenever the page comes
- * into view. */
-static void
-desk_remediation_page_map (GtkWidget *widget)
-{
-  DeskIncidentPage *page = DESK_INCIDENT_PAGE (widget);
-
-  GTK_WIDGET_CLASS (desk_remediation_page_parent_class)->map (widget);
-
-  if (desk_incident_page_get_store (page) != NULL && desk_incident_page_get_incident (page) != NULL)
-    desk_incident_page_reload (page);
+                         on_checklists_loaded_cb, request);
 }
 
 /* }}} */
@@ -877,10 +638,9 @@ desk_remediation_page_class_init (DeskRemediationPageClass *klass)
 
   object_class->dispose = desk_remediation_page_dispose;
 
-  widget_class->map = desk_remediation_page_map;
-
   page_class->reload = desk_remediation_page_reload;
 
+  g_type_ensure (DESK_TYPE_ADD_CHECKLIST_POPOVER);
   g_type_ensure (DESK_TYPE_CHECKLIST_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -888,19 +648,30 @@ desk_remediation_page_class_init (DeskRemediationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskRemediationPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, DeskRemediationPage, add_checklist_button);
   gtk_widget_class_bind_template_child (widget_class, DeskRemediationPage, templates_popover);
-  gtk_widget_class_bind_template_child (widget_class, DeskRemediationPage, templates_box);
   gtk_widget_class_bind_template_child (widget_class, DeskRemediationPage, stack);
   gtk_widget_class_bind_template_child (widget_class, DeskRemediationPage, checklists_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_template_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_empty_add_clicked_cb);
 }
 
 static void
 desk_remediation_page_init (DeskRemediationPage *self)
 {
+  g_autoptr(GError) error = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->views = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  fill_templates (self);
+
+  self->templates = desk_template_load_builtin (&error);
+  if (self->templates == NULL)
+    {
+      g_warning ("Could not load the checklist templates: %s", error->message);
+      self->templates = g_ptr_array_new_with_free_func (g_object_unref);
+    }
+  desk_add_checklist_popover_set_templates (self->templates_popover, self->templates);
+
+  desk_page_reload_on_map (DESK_INCIDENT_PAGE (self));
 }
 
 /* }}} */
@@ -920,21 +691,16 @@ void
 _desk_remediation_page_save_item (DeskRemediationPage *self,
                                   DeskChecklistItem   *item)
 {
-  Request *request;
-
   g_return_if_fail (DESK_IS_REMEDIATION_PAGE (self));
   g_return_if_fail (DESK_IS_CHECKLIST_ITEM (item));
 
   if (get_store (self) == NULL)
     return;
 
-  request = request_new (self);
-  request->checklist_id = desk_record_get_int (DESK_RECORD (item), "checklist-id");
-  request->record = g_object_ref (DESK_RECORD (item));
-
-  begin_loading (self);
   desk_store_save_async (get_store (self), DESK_RECORD (item), get_cancellable (self),
-                         on_item_changed_cb, request);
+                         on_item_changed_cb,
+                         begin_request (self, checklist_id_of (item), item,
+                                        _("Could not save the checklist item")));
 }
 
 /* Moves @item to @position among its checklist's items; the view follows. */
@@ -943,20 +709,16 @@ _desk_remediation_page_move_item (DeskRemediationPage *self,
                                   DeskChecklistItem   *item,
                                   guint                position)
 {
-  Request *request;
-
   g_return_if_fail (DESK_IS_REMEDIATION_PAGE (self));
   g_return_if_fail (DESK_IS_CHECKLIST_ITEM (item));
 
   if (get_store (self) == NULL)
     return;
 
-  request = request_new (self);
-  request->checklist_id = desk_record_get_int (DESK_RECORD (item), "checklist-id");
-
-  begin_loading (self);
   desk_store_move_async (get_store (self), DESK_RECORD (item), position, get_cancellable (self),
-                         on_item_changed_cb, request);
+                         on_item_changed_cb,
+                         begin_request (self, checklist_id_of (item), NULL,
+                                        _("Could not save the checklist item")));
 }
 
 /* Removes @item, with an undo toast. */
@@ -964,21 +726,16 @@ void
 _desk_remediation_page_remove_item (DeskRemediationPage *self,
                                     DeskChecklistItem   *item)
 {
-  Request *request;
-
   g_return_if_fail (DESK_IS_REMEDIATION_PAGE (self));
   g_return_if_fail (DESK_IS_CHECKLIST_ITEM (item));
 
   if (get_store (self) == NULL)
     return;
 
-  request = request_new (self);
-  request->checklist_id = desk_record_get_int (DESK_RECORD (item), "checklist-id");
-  request->record = g_object_ref (DESK_RECORD (item));
-
-  begin_loading (self);
   desk_store_set_deleted_async (get_store (self), DESK_RECORD (item), TRUE,
-                                get_cancellable (self), on_item_removed_cb, request);
+                                get_cancellable (self), on_item_removed_cb,
+                                begin_request (self, checklist_id_of (item), item,
+                                               _("Could not remove the item")));
 }
 
 /* Adds an item saying @text at the end of @checklist. */
@@ -991,7 +748,6 @@ _desk_remediation_page_add_item (DeskRemediationPage *self,
   g_autoptr(DeskChecklistItem) item = NULL;
   gint64 id = desk_record_get_id (DESK_RECORD (checklist));
   gint64 position = 0;
-  Request *request;
 
   g_return_if_fail (DESK_IS_REMEDIATION_PAGE (self));
   g_return_if_fail (DESK_IS_CHECKLIST (checklist));
@@ -1012,12 +768,9 @@ _desk_remediation_page_add_item (DeskRemediationPage *self,
   item = desk_checklist_item_new (checklist, text);
   desk_record_set_int (DESK_RECORD (item), "position", position);
 
-  request = request_new (self);
-  request->checklist_id = id;
-
-  begin_loading (self);
   desk_store_save_async (get_store (self), DESK_RECORD (item), get_cancellable (self),
-                         on_item_changed_cb, request);
+                         on_item_changed_cb,
+                         begin_request (self, id, NULL, _("Could not save the checklist item")));
 }
 
 /* Saves @checklist, renamed in place by its view. */
@@ -1025,21 +778,16 @@ void
 _desk_remediation_page_save_checklist (DeskRemediationPage *self,
                                        DeskChecklist       *checklist)
 {
-  Request *request;
-
   g_return_if_fail (DESK_IS_REMEDIATION_PAGE (self));
   g_return_if_fail (DESK_IS_CHECKLIST (checklist));
 
   if (get_store (self) == NULL)
     return;
 
-  request = request_new (self);
-  request->checklist_id = desk_record_get_id (DESK_RECORD (checklist));
-  request->record = g_object_ref (DESK_RECORD (checklist));
-
-  begin_loading (self);
   desk_store_save_async (get_store (self), DESK_RECORD (checklist), get_cancellable (self),
-                         on_checklist_saved_cb, request);
+                         on_checklist_saved_cb,
+                         begin_request (self, desk_record_get_id (DESK_RECORD (checklist)),
+                                        checklist, _("Could not save the checklist")));
 }
 
 /**
@@ -1057,7 +805,7 @@ _desk_remediation_page_delete_checklist (DeskRemediationPage *self,
   DeskChecklistView *view;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  Request *request;
+  DeskPageRequest *request;
   guint n_items;
 
   g_return_if_fail (DESK_IS_REMEDIATION_PAGE (self));
@@ -1084,7 +832,8 @@ _desk_remediation_page_delete_checklist (DeskRemediationPage *self,
   else
     body = g_strdup (_("You can undo this for a few seconds."));
 
-  request = request_new (self);
+  /* Not loading: the question waits for the person, not for the store. */
+  request = desk_page_request_new (self);
   request->record = g_object_ref (record);
 
   desk_confirm_async (GTK_WIDGET (self), heading, body, _("_Delete"), get_cancellable (self),
@@ -1117,7 +866,6 @@ _desk_remediation_page_add_checklist (DeskRemediationPage *self,
   if (template_id == NULL || *template_id == '\0')
     {
       g_autoptr(DeskChecklist) checklist = desk_checklist_new (incident, _("New Checklist"));
-      Request *request = request_new (self);
       gint64 position = 0;
       GHashTableIter iter;
       gpointer view;
@@ -1129,10 +877,9 @@ _desk_remediation_page_add_checklist (DeskRemediationPage *self,
                                              "position") + 1);
       desk_record_set_int (DESK_RECORD (checklist), "position", position);
 
-      request->record = g_object_ref (DESK_RECORD (checklist));
-      begin_loading (self);
       desk_store_save_async (store, DESK_RECORD (checklist), get_cancellable (self),
-                             on_checklist_saved_cb, request);
+                             on_checklist_saved_cb,
+                             begin_request (self, 0, checklist, _("Could not save the checklist")));
       return;
     }
 
@@ -1151,11 +898,9 @@ _desk_remediation_page_add_checklist (DeskRemediationPage *self,
 
   /* No source object: the task may be freed on the worker thread, and widgets must not be. */
   task = g_task_new (NULL, get_cancellable (self), on_template_instantiated_cb,
-                     request_new (self));
+                     desk_page_request_begin (self));
   g_task_set_source_tag (task, _desk_remediation_page_add_checklist);
   g_task_set_task_data (task, instantiate, instantiate_free);
-
-  begin_loading (self);
   g_task_run_in_thread (task, instantiate_worker);
 }
 

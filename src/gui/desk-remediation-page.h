@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 
 #define DESK_TYPE_REMEDIATION_PAGE (desk_remediation_page_get_type())
 
-G_DECLARE_FINAL_TYPE (DeskRemediationPage, desk_remediation_page, DESK, REMEDIATION_PAGE, DeskIncidentPage)
+G_DECLARE_FINAL_TYPE (DeskRemediationPage, desk_remediation_page,
+                      DESK, REMEDIATION_PAGE, DeskIncidentPage)
 
 G_END_DECLS
