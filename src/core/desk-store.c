@@ -946,8 +946,9 @@ desk_store_load (DeskStore   *self,
             record = record_from_row (type, stmt);
           else
             g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
-                         _("There is no %s with id %" G_GINT64_FORMAT),
-                         desk_record_class_get_kind (DESK_RECORD_CLASS (klass)), id);
+                         _("There is no %s with id %lld"),
+                         desk_record_class_get_kind (DESK_RECORD_CLASS (klass)),
+                         (long long) id);
         }
     }
   g_clear_pointer (&stmt, desk_statement_release);

@@ -200,8 +200,8 @@ get_due_days (JsonObject  *object,
   if (value < 0 || value > MAX_DUE_DAYS)
     {
       g_set_error (error, DESK_TEMPLATE_ERROR, DESK_TEMPLATE_ERROR_INVALID,
-                   _("%s: “due_days” must be between 0 and %d, not %" G_GINT64_FORMAT),
-                   where, MAX_DUE_DAYS, value);
+                   _("%s: “due_days” must be between 0 and %d, not %lld"),
+                   where, MAX_DUE_DAYS, (long long) value);
       return FALSE;
     }
 
@@ -380,9 +380,9 @@ desk_template_load_data (const char  *data,
   if (version != NULL && json_node_get_int (version) > FORMAT_VERSION)
     {
       g_set_error (error, DESK_TEMPLATE_ERROR, DESK_TEMPLATE_ERROR_INVALID,
-                   _("%s is in format version %" G_GINT64_FORMAT ", which needs a newer "
+                   _("%s is in format version %lld, which needs a newer "
                      "Incident Desk (this one reads up to version %d)"),
-                   name, json_node_get_int (version), FORMAT_VERSION);
+                   name, (long long) json_node_get_int (version), FORMAT_VERSION);
       return NULL;
     }
 
