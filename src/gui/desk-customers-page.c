@@ -33,9 +33,6 @@ struct _DeskCustomersPage
 
   /* Owned */
   GPtrArray            *categories;   /* DeskCategory, for the Categories column */
-
-  gboolean              stale;        /* unmapped since the last read: other pages may have
-                                       * changed what it shows */
 };
 
 G_DEFINE_FINAL_TYPE (DeskCustomersPage, desk_customers_page, DESK_TYPE_INCIDENT_PAGE)
@@ -486,30 +483,6 @@ desk_customers_page_reload (DeskIncidentPage *page)
 
 /* Other pages change what this one shows (a status set on the ledger, a customer added): coming
  * back to it, it reads again. */
-static void
-desk_customers_page_map (GtkWidget *widget)
-{
-  DeskCustomersPage *self = DESK_CUSTOMERS_PAGE (widget);
-
-  GTK_WIDGET_CLASS (desk_customers_page_parent_class)->map (widget);
-
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      desk_incident_page_reload (DESK_INCIDENT_PAGE (self));
-    }
-}
-
-static void
-desk_customers_page_unmap (GtkWidget *widget)
-{
-  DeskCustomersPage *self = DESK_CUSTOMERS_PAGE (widget);
-
-  self->stale = TRUE;
-
-  GTK_WIDGET_CLASS (desk_customers_page_parent_class)->unmap (widget);
-}
-
 /* }}} */
 /* GObject {{{ */
 
@@ -535,8 +508,6 @@ desk_customers_page_class_init (DeskCustomersPageClass *klass)
 
   object_class->dispose = desk_customers_page_dispose;
   page_class->reload = desk_customers_page_reload;
-  widget_class->map = desk_customers_page_map;
-  widget_class->unmap = desk_customers_page_unmap;
 
   g_type_ensure (DESK_TYPE_CUSTOMER_LIST_VIEW);
 

@@ -23,6 +23,7 @@ typedef struct
   DeskIncident *incident;
   GCancellable *cancellable;
   guint         n_loading;
+  gboolean      stale;   /* hidden since it last read: other pages may have changed things */
 } DeskIncidentPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (DeskIncidentPage, desk_incident_page, ADW_TYPE_BIN)
@@ -53,6 +54,35 @@ restart (DeskIncidentPage *self)
     }
 
   desk_incident_page_reload (self);
+}
+
+/* Other pages and other programs change the incident too: a page reads it again when it comes
+ * back into view, not on its first showing (setting the incident already read it). */
+static void
+desk_incident_page_map (GtkWidget *widget)
+{
+  DeskIncidentPage *self = DESK_INCIDENT_PAGE (widget);
+  DeskIncidentPagePrivate *priv = desk_incident_page_get_instance_private (self);
+
+  GTK_WIDGET_CLASS (desk_incident_page_parent_class)->map (widget);
+
+  if (priv->stale)
+    {
+      priv->stale = FALSE;
+      if (priv->store != NULL && priv->incident != NULL)
+        desk_incident_page_reload (self);
+    }
+}
+
+static void
+desk_incident_page_unmap (GtkWidget *widget)
+{
+  DeskIncidentPagePrivate *priv =
+    desk_incident_page_get_instance_private (DESK_INCIDENT_PAGE (widget));
+
+  priv->stale = TRUE;
+
+  GTK_WIDGET_CLASS (desk_incident_page_parent_class)->unmap (widget);
 }
 
 static void
@@ -123,10 +153,13 @@ static void
 desk_incident_page_class_init (DeskIncidentPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = desk_incident_page_dispose;
   object_class->get_property = desk_incident_page_get_property;
   object_class->set_property = desk_incident_page_set_property;
+  widget_class->map = desk_incident_page_map;
+  widget_class->unmap = desk_incident_page_unmap;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, DESK_TYPE_STORE,

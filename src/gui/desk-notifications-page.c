@@ -48,8 +48,6 @@ struct _DeskNotificationsPage
   /* Owned */
   DeskStats            *stats;
 
-  gboolean              stale;        /* unmapped since the last read: other pages may have
-                                       * changed what it shows */
   gboolean              notices_loaded;
 };
 
@@ -774,30 +772,6 @@ desk_notifications_page_reload (DeskIncidentPage *page)
 
 /* Other pages change what this one shows (a status set on the ledger, a customer added): coming
  * back to it, it reads again. */
-static void
-desk_notifications_page_map (GtkWidget *widget)
-{
-  DeskNotificationsPage *self = DESK_NOTIFICATIONS_PAGE (widget);
-
-  GTK_WIDGET_CLASS (desk_notifications_page_parent_class)->map (widget);
-
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      desk_incident_page_reload (DESK_INCIDENT_PAGE (self));
-    }
-}
-
-static void
-desk_notifications_page_unmap (GtkWidget *widget)
-{
-  DeskNotificationsPage *self = DESK_NOTIFICATIONS_PAGE (widget);
-
-  self->stale = TRUE;
-
-  GTK_WIDGET_CLASS (desk_notifications_page_parent_class)->unmap (widget);
-}
-
 /* }}} */
 /* GObject {{{ */
 
@@ -823,8 +797,6 @@ desk_notifications_page_class_init (DeskNotificationsPageClass *klass)
 
   object_class->dispose = desk_notifications_page_dispose;
   page_class->reload = desk_notifications_page_reload;
-  widget_class->map = desk_notifications_page_map;
-  widget_class->unmap = desk_notifications_page_unmap;
 
   g_type_ensure (DESK_TYPE_CUSTOMER_LIST_VIEW);
   g_type_ensure (DESK_TYPE_NOTICE_BREAKDOWN);

@@ -170,23 +170,3 @@ desk_page_undo_restore (DeskPageUndo        *undo,
 }
 
 /* }}} */
-/* Showing {{{ */
-
-static void
-on_page_mapped_cb (DeskIncidentPage *page)
-{
-  if (desk_incident_page_get_store (page) != NULL && desk_incident_page_get_incident (page) != NULL)
-    desk_incident_page_reload (page);
-}
-
-/* Other pages and other programs change the incident too: @page reads it again whenever it comes
- * into view. The handler runs after the class's own map. */
-void
-desk_page_reload_on_map (DeskIncidentPage *page)
-{
-  g_return_if_fail (DESK_IS_INCIDENT_PAGE (page));
-
-  g_signal_connect (page, "map", G_CALLBACK (on_page_mapped_cb), NULL);
-}
-
-/* }}} */

@@ -50,7 +50,6 @@ void             desk_page_undo_restore      (DeskPageUndo        *undo,
                                               const char          *failure,
                                               GAsyncReadyCallback  callback);
 
-void             desk_page_reload_on_map     (DeskIncidentPage    *page);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskPageRequest, desk_page_request_free)
 

@@ -671,7 +671,6 @@ desk_remediation_page_init (DeskRemediationPage *self)
     }
   desk_add_checklist_popover_set_templates (self->templates_popover, self->templates);
 
-  desk_page_reload_on_map (DESK_INCIDENT_PAGE (self));
 }
 
 /* }}} */
