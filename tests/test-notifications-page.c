@@ -6,8 +6,8 @@
  */
 
 /* The Notifications page on a real temporary database, under Xvfb: the progress figures, a bulk
- * status change on selected ledger rows, editing one row, notices to a regulator, and the empty
- * state. */
+ * status change on selected ledger rows, editing one row, notices to a regulator, removing one
+ * and undoing it, and the empty state. */
 
 #define G_LOG_DOMAIN "test-notifications-page"
 
@@ -18,6 +18,7 @@
 #include "desk-customer-row.h"
 #include "desk-notice-dialog-private.h"
 #include "desk-notifications-page-private.h"
+#include "desk-regulator-notices.h"
 #include "desk-test-ui-utils.h"
 #include "desk-test-utils.h"
 
@@ -437,6 +438,56 @@ test_notifications_page_edit_row (Fixture       *fixture,
                                            "note"), ==, "Called twice, no answer");
 }
 
+static guint
+count_notices (Fixture *fixture)
+{
+  return desk_test_count (fixture->store, DESK_TYPE_NOTIFICATION, "incident-id",
+                          desk_record_get_id (DESK_RECORD (fixture->incident)));
+}
+
+static void
+test_notifications_page_remove_undo (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(DeskNotification) filed = desk_notification_new (fixture->incident, NULL);
+  g_autoptr(DeskNotification) listed = NULL;
+  g_autoptr(GtkWindow) dialog = NULL;
+  GtkWidget *regulator_notices;
+  GtkWidget *undo;
+  GListModel *shown;
+
+  desk_record_set_enum (DESK_RECORD (filed), "recipient", DESK_RECIPIENT_REGULATOR);
+  desk_record_set_string (DESK_RECORD (filed), "recipient-name", "Data Protection Authority");
+  desk_test_save (fixture->store, filed);
+  show_page (fixture, fixture->incident);
+  shown = _desk_notifications_page_get_notices (fixture->page);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+
+  /* Only notices to a regulator or the public can go: customers' belong to the ledger. */
+  regulator_notices = desk_test_find_widget (GTK_WIDGET (fixture->page),
+                                             DESK_TYPE_REGULATOR_NOTICES);
+  listed = g_list_model_get_item (shown, 0);
+  g_signal_emit_by_name (regulator_notices, "notice-activated", listed);
+  SPIN_UNTIL ((dialog = desk_test_find_toplevel (DESK_TYPE_NOTICE_DIALOG)) != NULL);
+  /* The dialog closes itself before it asks the page: hold it, as a click's event would. */
+  g_object_ref (dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "notice.remove", NULL));
+  desk_test_respond_to_dialog ("confirm");
+
+  SPIN_UNTIL (g_list_model_get_n_items (shown) == 0 && is_settled (fixture));
+  g_assert_cmpuint (count_notices (fixture), ==, N_CUSTOMERS);
+
+  SPIN_UNTIL ((undo = desk_test_find_button (GTK_WIDGET (fixture->window), "_Undo")) != NULL);
+  gtk_widget_activate (undo);
+
+  SPIN_UNTIL (g_list_model_get_n_items (shown) == 1 && is_settled (fixture));
+  g_assert_cmpuint (count_notices (fixture), ==, N_CUSTOMERS + 1);
+  g_clear_object (&listed);
+  listed = g_list_model_get_item (shown, 0);
+  g_assert_cmpint (desk_record_get_id (DESK_RECORD (listed)), ==,
+                   desk_record_get_id (DESK_RECORD (filed)));
+}
+
 static void
 test_notifications_page_row_menu (Fixture       *fixture,
                                   gconstpointer  data)
@@ -600,6 +651,7 @@ main (int   argc,
   ADD ("select-all", test_notifications_page_select_all);
   ADD ("keep-further", test_notifications_page_keep_further);
   ADD ("edit-row", test_notifications_page_edit_row);
+  ADD ("remove-undo", test_notifications_page_remove_undo);
   ADD ("row-menu", test_notifications_page_row_menu);
   ADD ("regulator", test_notifications_page_regulator);
   ADD ("reload-on-show", test_notifications_page_reload_on_show);

@@ -22,6 +22,7 @@
 #include "desk-gui-utils.h"
 #include "desk-labels.h"
 #include "desk-customers-page-private.h"
+#include "desk-page-utils.h"
 
 struct _DeskCustomersPage
 {
@@ -90,164 +91,40 @@ update_row_actions (DeskCustomersPage *self)
 /* }}} */
 /* Removing {{{ */
 
-typedef struct
-{
-  DeskCustomersPage *page;
-  DeskAffected      *affected;
-  DeskNotification  *notification;   /* the customer's ledger row, or NULL */
-  char              *name;
-  gboolean           deleted;        /* what is being done: remove, or undo a removal */
-} Removal;
-
 static void
-removal_free (gpointer data)
+reload_list (DeskIncidentPage *page,
+             DeskRecord       *record)
 {
-  Removal *removal = data;
-
-  g_clear_object (&removal->page);
-  g_clear_object (&removal->affected);
-  g_clear_object (&removal->notification);
-  g_free (removal->name);
-  g_free (removal);
-}
-
-static Removal *
-removal_new (DeskCustomersPage *self,
-             DeskCustomerRow   *row)
-{
-  Removal *removal = g_new0 (Removal, 1);
-  DeskNotification *notification = desk_customer_row_get_notification (row);
-  DeskRecord *customer = DESK_RECORD (desk_customer_row_get_customer (row));
-  const char *name = desk_record_get_string (customer, "name");
-
-  removal->page = g_object_ref (self);
-  removal->affected = g_object_ref (desk_customer_row_get_affected (row));
-  removal->notification = notification ? g_object_ref (notification) : NULL;
-  removal->name = g_strdup (name && *name ? name : desk_record_get_string (customer,
-                                                                            "contract-id"));
-  return removal;
-}
-
-static void run_removal (Removal *removal);
-
-static void
-undo_removal (gpointer user_data)
-{
-  Removal *removal = user_data;
-  Removal *undo = g_new0 (Removal, 1);
-
-  undo->page = g_object_ref (removal->page);
-  undo->affected = g_object_ref (removal->affected);
-  undo->notification = removal->notification ? g_object_ref (removal->notification) : NULL;
-  undo->name = g_strdup (removal->name);
-  undo->deleted = FALSE;
-  run_removal (undo);
-}
-
-static void
-on_removal_done (Removal *removal,
-                 GError  *error)
-{
-  DeskCustomersPage *self = removal->page;
-
-  if (error != NULL)
-    desk_show_error (GTK_WIDGET (self),
-                     removal->deleted ? _("Could not remove the customer")
-                                      : _("Could not restore the customer"),
-                     error);
-  else if (removal->deleted)
-    {
-      g_autofree char *title = NULL;
-
-      /* Translators: %s is a customer's name */
-      title = g_markup_printf_escaped (_("“%s” removed from the incident"), removal->name);
-      desk_show_undo_toast (GTK_WIDGET (self), title, undo_removal, removal, removal_free);
-      removal = NULL;
-    }
-
-  desk_customer_list_view_reload (self->list_view);
-  g_clear_pointer (&removal, removal_free);
-}
-
-static void
-on_notification_deleted_cb (GObject      *object,
-                            GAsyncResult *result,
-                            gpointer      user_data)
-{
-  Removal *removal = user_data;
-  g_autoptr(GError) error = NULL;
-
-  desk_store_set_deleted_finish (DESK_STORE (object), result, &error);
-  on_removal_done (removal, error);
-}
-
-static void
-on_affected_deleted_cb (GObject      *object,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  Removal *removal = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!desk_store_set_deleted_finish (DESK_STORE (object), result, &error) ||
-      removal->notification == NULL)
-    {
-      on_removal_done (removal, error);
-      return;
-    }
-
-  /* The customer's notice leaves the ledger and the notification figures with it. */
-  desk_store_set_deleted_async (DESK_STORE (object), DESK_RECORD (removal->notification),
-                                removal->deleted, NULL, on_notification_deleted_cb, removal);
-}
-
-/* Removes (or restores) the customer's place on the incident and then its ledger row. No
- * cancellable: a removal the person confirmed completes even if the page moves on. */
-static void
-run_removal (Removal *removal)
-{
-  DeskStore *store = desk_incident_page_get_store (DESK_INCIDENT_PAGE (removal->page));
-
-  if (store == NULL)
-    {
-      removal_free (removal);
-      return;
-    }
-
-  desk_store_set_deleted_async (store, DESK_RECORD (removal->affected), removal->deleted, NULL,
-                                on_affected_deleted_cb, removal);
-}
-
-static void
-on_remove_confirmed_cb (GObject      *object,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  Removal *removal = user_data;
-
-  if (!desk_confirm_finish (result, NULL))
-    {
-      removal_free (removal);
-      return;
-    }
-
-  removal->deleted = TRUE;
-  run_removal (removal);
+  desk_customer_list_view_reload (DESK_CUSTOMERS_PAGE (page)->list_view);
 }
 
 static void
 remove_row (DeskCustomersPage *self,
             DeskCustomerRow   *row)
 {
-  Removal *removal = removal_new (self, row);
+  DeskNotification *notification = desk_customer_row_get_notification (row);
+  DeskRecord *customer = DESK_RECORD (desk_customer_row_get_customer (row));
+  const char *name = desk_record_get_string (customer, "name");
+
+  g_autofree char *title = NULL;
   g_autofree char *body = NULL;
+  DeskPageRemoval *removal;
+  if (name == NULL || *name == '\0')
+    name = desk_record_get_string (customer, "contract-id");
+
+  /* The customer's notice leaves the ledger and the notification figures with it. */
+  /* Translators: %s is a customer's name */
+  title = g_markup_printf_escaped (_("“%s” removed from the incident"), name);
+  removal = desk_page_removal_new (self, title, _("Could not remove the customer"),
+                                   _("Could not restore the customer"), reload_list);
+  desk_page_removal_add (removal, desk_customer_row_get_affected (row));
+  if (notification != NULL)
+    desk_page_removal_add (removal, notification);
 
   /* Translators: %s is a customer's name */
   body = g_strdup_printf (_("“%s” will no longer be listed as affected by this incident, and "
-                            "its notice leaves the ledger."), removal->name);
-  desk_confirm_async (GTK_WIDGET (self), _("Remove Customer?"), body, _("_Remove"),
-                      desk_incident_page_get_cancellable (DESK_INCIDENT_PAGE (self)),
-                      on_remove_confirmed_cb, removal);
+                            "its notice leaves the ledger."), name);
+  desk_page_removal_confirm (removal, _("Remove Customer?"), body, _("_Remove"));
 }
 
 /* }}} */

@@ -341,38 +341,6 @@ on_history_loaded_cb (GObject      *object,
 }
 
 static void
-undo_remove_event (gpointer data)
-{
-  desk_page_undo_restore (data, _("Could not restore the event"), desk_page_request_reload_cb);
-}
-
-static void
-on_event_removed_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(DeskPageRequest) request = user_data;
-  g_autofree char *text = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *escaped = NULL;
-
-  if (desk_page_request_finish (request, object, result))
-    {
-      desk_incident_page_reload (request->page);
-
-      /* The toast title is markup. */
-      text = g_utf8_substring (desk_record_get_string (request->record, "text"), 0, 40);
-      escaped = g_markup_escape_text (text, -1);
-      title = g_strdup_printf (_("Event “%s” removed"), escaped);
-      desk_show_undo_toast (GTK_WIDGET (request->page), title, undo_remove_event,
-                            desk_page_undo_new (request->page, request->record),
-                            desk_page_undo_free);
-    }
-
-  desk_page_request_end (request);
-}
-
-static void
 on_remove_clicked_cb (DeskHistoryPage *self,
                       GtkButton       *button)
 {
@@ -698,21 +666,22 @@ void
 _desk_history_page_remove_event (DeskHistoryPage *self,
                                  DeskEvent       *event)
 {
-  DeskIncidentPage *page = DESK_INCIDENT_PAGE (self);
-  DeskStore *store = desk_incident_page_get_store (page);
-  DeskPageRequest *request;
+  g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *title = NULL;
+  DeskPageRemoval *removal;
 
   g_return_if_fail (DESK_IS_HISTORY_PAGE (self));
   g_return_if_fail (DESK_IS_EVENT (event));
-  g_return_if_fail (store != NULL);
 
-  request = desk_page_request_begin (self);
-  request->record = g_object_ref (DESK_RECORD (event));
-  request->failure = _("Could not remove the event");
-
-  desk_store_set_deleted_async (store, DESK_RECORD (event), TRUE,
-                                desk_incident_page_get_cancellable (page),
-                                on_event_removed_cb, request);
+  /* The toast title is markup. */
+  text = g_utf8_substring (desk_record_get_string (DESK_RECORD (event), "text"), 0, 40);
+  escaped = g_markup_escape_text (text, -1);
+  title = g_strdup_printf (_("Event “%s” removed"), escaped);
+  removal = desk_page_removal_new (self, title, _("Could not remove the event"),
+                                   _("Could not restore the event"), NULL);
+  desk_page_removal_add (removal, event);
+  desk_page_removal_run (removal);
 }
 
 /* Returns: "loading", "empty" or "history" */

@@ -28,6 +28,7 @@
 #include "desk-notice-dialog.h"
 #include "desk-notice-status.h"
 #include "desk-regulator-notices.h"
+#include "desk-page-utils.h"
 #include "desk-notifications-page-private.h"
 
 struct _DeskNotificationsPage
@@ -417,104 +418,19 @@ set_status (DeskNotificationsPage  *self,
 /* }}} */
 /* Dialogs and removal {{{ */
 
-typedef struct
-{
-  DeskNotificationsPage *page;
-  DeskNotification      *notice;
-  gboolean               deleted;
-} Removal;
-
-static void
-removal_free (gpointer data)
-{
-  Removal *removal = data;
-
-  g_clear_object (&removal->page);
-  g_clear_object (&removal->notice);
-  g_free (removal);
-}
-
-static void run_removal (DeskNotificationsPage *self,
-                         DeskNotification      *notice,
-                         gboolean               deleted);
-
-static void
-undo_removal (gpointer user_data)
-{
-  Removal *removal = user_data;
-
-  run_removal (removal->page, removal->notice, FALSE);
-}
-
-static void
-on_removal_done_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  Removal *removal = user_data;
-  DeskNotificationsPage *self = removal->page;
-  g_autoptr(GError) error = NULL;
-
-  if (!desk_store_set_deleted_finish (DESK_STORE (object), result, &error))
-    desk_show_error (GTK_WIDGET (self),
-                     removal->deleted ? _("Could not remove the notice")
-                                      : _("Could not restore the notice"),
-                     error);
-  else if (removal->deleted)
-    {
-      desk_show_undo_toast (GTK_WIDGET (self), _("Notice removed"), undo_removal, removal,
-                            removal_free);
-      removal = NULL;
-    }
-
-  reload_all (self);
-  g_clear_pointer (&removal, removal_free);
-}
-
-static void
-run_removal (DeskNotificationsPage *self,
-             DeskNotification      *notice,
-             gboolean               deleted)
-{
-  DeskStore *store = desk_incident_page_get_store (DESK_INCIDENT_PAGE (self));
-  Removal *removal;
-
-  if (store == NULL)
-    return;
-
-  removal = g_new0 (Removal, 1);
-  removal->page = g_object_ref (self);
-  removal->notice = g_object_ref (notice);
-  removal->deleted = deleted;
-  desk_store_set_deleted_async (store, DESK_RECORD (notice), deleted, NULL,
-                                on_removal_done_cb, removal);
-}
-
-static void
-on_remove_confirmed_cb (GObject      *object,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  Removal *removal = user_data;
-
-  if (desk_confirm_finish (result, NULL))
-    run_removal (removal->page, removal->notice, TRUE);
-
-  removal_free (removal);
-}
-
+/* The whole page reads again after the removal and its undo: the figures and the ledger change
+ * with the notice. */
 static void
 on_dialog_remove_requested_cb (DeskNotificationsPage *self,
                                DeskNotification      *notice)
 {
-  Removal *removal = g_new0 (Removal, 1);
+  DeskPageRemoval *removal;
 
-  removal->page = g_object_ref (self);
-  removal->notice = g_object_ref (notice);
-  desk_confirm_async (GTK_WIDGET (self), _("Remove Notice?"),
-                      _("The notice and its record leave the incident."), _("_Remove"),
-                      desk_incident_page_get_cancellable (DESK_INCIDENT_PAGE (self)),
-                      on_remove_confirmed_cb, removal);
+  removal = desk_page_removal_new (self, _("Notice removed"), _("Could not remove the notice"),
+                                   _("Could not restore the notice"), NULL);
+  desk_page_removal_add (removal, notice);
+  desk_page_removal_confirm (removal, _("Remove Notice?"),
+                             _("The notice and its record leave the incident."), _("_Remove"));
 }
 
 static void

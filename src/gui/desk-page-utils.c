@@ -5,11 +5,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* What the incident pages that edit records in place (Remediation, History) do alike around a
- * request to the store: hold the page until the answer, bracket the request with the page's
- * "loading" count, tell the person when it fails, and let a toast's Undo take a removed record
- * out of the bin. A cancelled request says nothing and leaves the count alone: the restart that
- * cancelled it has already reset it (see DeskIncidentPage). */
+/* What the incident pages do alike around a request to the store: hold the page until the
+ * answer, bracket the request with the page's "loading" count, and tell the person when it
+ * fails. A cancelled request says nothing and leaves the count alone: the restart that cancelled
+ * it has already reset it (see DeskIncidentPage).
+ *
+ * And the one way they remove records: tombstones at once, then a toast whose Undo takes the
+ * records out of the bin (DeskPageRemoval). */
 
 #define G_LOG_DOMAIN "desk-page-utils"
 
@@ -58,8 +60,7 @@ desk_page_request_free (DeskPageRequest *request)
 /**
  * desk_page_request_finish:
  * @store: the DeskStore that ran the change
- * @result: the result of desk_store_save_async(), desk_store_move_async() or
- *   desk_store_set_deleted_async()
+ * @result: the result of desk_store_save_async() or desk_store_move_async()
  *
  * Completes the change @request asked for. When it failed, tells the person what failed
  * (@request's failure), unless it was cancelled, which marks @request as such.
@@ -77,8 +78,6 @@ desk_page_request_finish (DeskPageRequest *request,
 
   if (source_tag == desk_store_move_async)
     done = desk_store_move_finish (DESK_STORE (store), result, &error);
-  else if (source_tag == desk_store_set_deleted_async)
-    done = desk_store_set_deleted_finish (DESK_STORE (store), result, &error);
   else
     done = desk_store_save_finish (DESK_STORE (store), result, &error);
 
@@ -118,55 +117,232 @@ desk_page_request_reload_cb (GObject      *store,
 }
 
 /* }}} */
-/* Undo {{{ */
+/* Removal with undo {{{ */
 
-/* Returns: (transfer full): the undo data for @record, removed from @page */
-DeskPageUndo *
-desk_page_undo_new (gpointer    page,
-                    DeskRecord *record)
+/* Records removed together, and restored together by the toast's Undo. The toast and the changes
+ * under way share it, and any of them may be the last to go. */
+struct _DeskPageRemoval
 {
-  DeskPageUndo *undo = g_new0 (DeskPageUndo, 1);
+  GWeakRef             page;             /* the Undo may come after the page is gone */
+  DeskStore           *store;            /* theirs, even if the page's changes meanwhile */
+  GPtrArray           *records;          /* removed and restored in this order */
+  char                *title;
+  const char          *failure;
+  const char          *restore_failure;
+  DeskPageChangedFunc  changed;
+};
 
-  g_weak_ref_init (&undo->page, page);
-  undo->record = g_object_ref (record);
-  return undo;
+static void
+removal_clear (gpointer data)
+{
+  DeskPageRemoval *removal = data;
+
+  g_weak_ref_clear (&removal->page);
+  g_clear_object (&removal->store);
+  g_clear_pointer (&removal->records, g_ptr_array_unref);
+  g_free (removal->title);
 }
 
-void
-desk_page_undo_free (gpointer data)
+static void
+removal_unref (gpointer removal)
 {
-  DeskPageUndo *undo = data;
+  g_rc_box_release_full (removal, removal_clear);
+}
 
-  g_weak_ref_clear (&undo->page);
-  g_clear_object (&undo->record);
-  g_free (undo);
+static void
+reload_page (DeskIncidentPage *page,
+             DeskRecord       *record)
+{
+  desk_incident_page_reload (page);
+}
+
+/* A removal or its undo under way, one record after the other: a customer's notice leaves the
+ * ledger only once the customer has left the incident. No cancellable: what the person asked for
+ * completes, even if the page moves on meanwhile; stopping half-way would be worse. */
+typedef struct
+{
+  DeskPageRemoval *removal;
+  DeskPageRequest *request;
+  GCancellable    *cancellable;  /* the page's when it began, cancelled when the page moves on */
+  guint            next;         /* the record being changed */
+  gboolean         deleted;
+} Change;
+
+static void
+change_free (Change *change)
+{
+  removal_unref (change->removal);
+  desk_page_request_free (change->request);
+  g_clear_object (&change->cancellable);
+  g_free (change);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Change, change_free)
+
+static void run_change (Change *change);
+
+static void
+start_change (DeskPageRemoval  *removal,
+              DeskIncidentPage *page,
+              gboolean          deleted)
+{
+  Change *change = g_new0 (Change, 1);
+
+  change->removal = g_rc_box_acquire (removal);
+  change->request = desk_page_request_begin (page);
+  change->request->failure = deleted ? removal->failure : removal->restore_failure;
+  change->cancellable = g_object_ref (desk_incident_page_get_cancellable (page));
+  change->deleted = deleted;
+  run_change (change);
+}
+
+static void
+undo_removal (gpointer data)
+{
+  DeskPageRemoval *removal = data;
+  g_autoptr(DeskIncidentPage) page = g_weak_ref_get (&removal->page);
+
+  if (page != NULL)
+    start_change (removal, page, FALSE);
+}
+
+static void
+on_change_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(Change) change = user_data;
+  DeskPageRemoval *removal = change->removal;
+  DeskPageRequest *request = change->request;
+  g_autoptr(GError) error = NULL;
+
+  if (!desk_store_set_deleted_finish (DESK_STORE (object), result, &error))
+    desk_show_error (GTK_WIDGET (request->page), request->failure, error);
+  else if (++change->next < removal->records->len)
+    {
+      run_change (g_steal_pointer (&change));
+      return;
+    }
+  else if (change->deleted)
+    desk_show_undo_toast (GTK_WIDGET (request->page), removal->title, undo_removal,
+                          g_rc_box_acquire (removal), removal_unref);
+
+  /* If the page moved on meanwhile, its restart has read it again and reset its "loading"
+   * count: leave both alone. */
+  request->cancelled = g_cancellable_is_cancelled (change->cancellable);
+  if (!request->cancelled)
+    removal->changed (request->page, g_ptr_array_index (removal->records, 0));
+  desk_page_request_end (request);
+}
+
+static void
+run_change (Change *change)
+{
+  desk_store_set_deleted_async (change->removal->store,
+                                g_ptr_array_index (change->removal->records, change->next),
+                                change->deleted, NULL, on_change_done_cb, change);
 }
 
 /**
- * desk_page_undo_restore:
- * @failure: what to say if restoring fails
- * @callback: gets a #DeskPageRequest for the record
+ * desk_page_removal_new:
+ * @page: the DeskIncidentPage that removes the records; it must have a store
+ * @title: the undo toast's title, as Pango markup (see desk_show_toast())
+ * @failure: what to say if removing fails, e.g. _("Could not remove the event")
+ * @restore_failure: what to say if the Undo fails
+ * @changed: (nullable): what the page does after the removal and after its undo, e.g. read a
+ *   part of itself again; %NULL reads the whole page again
  *
- * Takes the record of @undo out of the bin, if its page is still there to show it.
+ * Deletions in the store are tombstones, committed at once; the toast's Undo lifts them. Add the
+ * records with desk_page_removal_add(), then run the removal, or ask first.
+ *
+ * Returns: (transfer full): a removal for desk_page_removal_run() or desk_page_removal_confirm()
+ */
+DeskPageRemoval *
+desk_page_removal_new (gpointer             page,
+                       const char          *title,
+                       const char          *failure,
+                       const char          *restore_failure,
+                       DeskPageChangedFunc  changed)
+{
+  DeskPageRemoval *removal;
+
+  g_return_val_if_fail (DESK_IS_INCIDENT_PAGE (page), NULL);
+  g_return_val_if_fail (desk_incident_page_get_store (page) != NULL, NULL);
+
+  removal = g_rc_box_new0 (DeskPageRemoval);
+  g_weak_ref_init (&removal->page, page);
+  removal->store = g_object_ref (desk_incident_page_get_store (page));
+  removal->records = g_ptr_array_new_with_free_func (g_object_unref);
+  removal->title = g_strdup (title);
+  removal->failure = failure;
+  removal->restore_failure = restore_failure;
+  removal->changed = changed ? changed : reload_page;
+  return removal;
+}
+
+/* Adds @record (a DeskRecord) to those @removal removes, after the others. */
+void
+desk_page_removal_add (DeskPageRemoval *removal,
+                       gpointer         record)
+{
+  g_return_if_fail (DESK_IS_RECORD (record));
+
+  g_ptr_array_add (removal->records, g_object_ref (record));
+}
+
+/**
+ * desk_page_removal_run:
+ * @removal: (transfer full)
+ *
+ * Removes the records of @removal and, once they are gone, offers to undo it in a toast.
  */
 void
-desk_page_undo_restore (DeskPageUndo        *undo,
-                        const char          *failure,
-                        GAsyncReadyCallback  callback)
+desk_page_removal_run (DeskPageRemoval *removal)
 {
-  g_autoptr(DeskIncidentPage) page = g_weak_ref_get (&undo->page);
-  DeskPageRequest *request;
-  DeskStore *store;
+  g_autoptr(DeskIncidentPage) page = g_weak_ref_get (&removal->page);
 
-  if (page == NULL || (store = desk_incident_page_get_store (page)) == NULL)
-    return;
+  g_return_if_fail (removal->records->len > 0);
 
-  request = desk_page_request_begin (page);
-  request->record = g_object_ref (undo->record);
-  request->failure = failure;
-  desk_store_set_deleted_async (store, undo->record, FALSE,
-                                desk_incident_page_get_cancellable (page),
-                                callback, request);
+  if (page != NULL)
+    start_change (removal, page, TRUE);
+  removal_unref (removal);
+}
+
+static void
+on_remove_confirmed_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  DeskPageRemoval *removal = user_data;
+
+  if (desk_confirm_finish (result, NULL))
+    desk_page_removal_run (removal);
+  else
+    removal_unref (removal);
+}
+
+/**
+ * desk_page_removal_confirm:
+ * @removal: (transfer full)
+ * @confirm_label: the destructive button's label, e.g. _("_Remove")
+ *
+ * Asks the person (see desk_confirm_async()), and runs @removal if they confirm. Moving the page
+ * on closes the question unanswered. The question does not count as loading: it waits for the
+ * person, not for the store.
+ */
+void
+desk_page_removal_confirm (DeskPageRemoval *removal,
+                           const char      *heading,
+                           const char      *body,
+                           const char      *confirm_label)
+{
+  g_autoptr(DeskIncidentPage) page = g_weak_ref_get (&removal->page);
+
+  g_return_if_fail (page != NULL);
+
+  desk_confirm_async (GTK_WIDGET (page), heading, body, confirm_label,
+                      desk_incident_page_get_cancellable (page),
+                      on_remove_confirmed_cb, removal);
 }
 
 /* }}} */

@@ -25,12 +25,12 @@ typedef struct
   guint             cancelled : 1;
 } DeskPageRequest;
 
-/* What the Undo of a toast needs: the page may be gone by the time someone presses it. */
-typedef struct
-{
-  GWeakRef          page;
-  DeskRecord       *record;
-} DeskPageUndo;
+/* Called after a removal or its undo, done or failed, unless the page moved on meanwhile (its
+ * restart read it again); @record is the first record removed. */
+typedef void (*DeskPageChangedFunc) (DeskIncidentPage *page,
+                                     DeskRecord       *record);
+
+typedef struct _DeskPageRemoval DeskPageRemoval;
 
 DeskPageRequest *desk_page_request_new       (gpointer             page);
 DeskPageRequest *desk_page_request_begin     (gpointer             page);
@@ -43,13 +43,18 @@ void             desk_page_request_reload_cb (GObject             *store,
                                               GAsyncResult        *result,
                                               gpointer             user_data);
 
-DeskPageUndo    *desk_page_undo_new          (gpointer             page,
-                                              DeskRecord          *record);
-void             desk_page_undo_free         (gpointer             undo);
-void             desk_page_undo_restore      (DeskPageUndo        *undo,
+DeskPageRemoval *desk_page_removal_new       (gpointer             page,
+                                              const char          *title,
                                               const char          *failure,
-                                              GAsyncReadyCallback  callback);
-
+                                              const char          *restore_failure,
+                                              DeskPageChangedFunc  changed);
+void             desk_page_removal_add       (DeskPageRemoval     *removal,
+                                              gpointer             record);
+void             desk_page_removal_run       (DeskPageRemoval     *removal);
+void             desk_page_removal_confirm   (DeskPageRemoval     *removal,
+                                              const char          *heading,
+                                              const char          *body,
+                                              const char          *confirm_label);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskPageRequest, desk_page_request_free)
 

@@ -431,49 +431,16 @@ on_item_changed_cb (GObject      *object,
   desk_page_request_end (request);
 }
 
+/* After an item was removed or restored: the items of its checklist again. */
 static void
-on_item_restored_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+reload_item_checklist (DeskIncidentPage *page,
+                       DeskRecord       *item)
 {
-  g_autoptr(DeskPageRequest) request = user_data;
-  DeskRemediationPage *self = DESK_REMEDIATION_PAGE (request->page);
-  gint64 checklist_id = checklist_id_of (request->record);
+  DeskRemediationPage *self = DESK_REMEDIATION_PAGE (page);
+  gint64 checklist_id = checklist_id_of (item);
 
-  if (desk_page_request_finish (request, object, result)
-      && lookup_view (self, checklist_id) != NULL)
+  if (lookup_view (self, checklist_id) != NULL)
     reload_items (self, checklist_id);
-
-  desk_page_request_end (request);
-}
-
-static void
-undo_remove_item (gpointer data)
-{
-  desk_page_undo_restore (data, _("Could not restore the item"), on_item_restored_cb);
-}
-
-static void
-on_item_removed_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(DeskPageRequest) request = user_data;
-  DeskRemediationPage *self = DESK_REMEDIATION_PAGE (request->page);
-  g_autofree char *text = NULL;
-  g_autofree char *title = NULL;
-
-  if (desk_page_request_finish (request, object, result))
-    {
-      reload_items (self, request->id);
-
-      text = toast_quote (desk_record_get_string (request->record, "text"));
-      title = g_strdup_printf (_("Item “%s” removed"), text);
-      desk_show_undo_toast (GTK_WIDGET (self), title, undo_remove_item,
-                            desk_page_undo_new (self, request->record), desk_page_undo_free);
-    }
-
-  desk_page_request_end (request);
 }
 
 static void
@@ -497,64 +464,6 @@ on_checklist_saved_cb (GObject      *object,
     desk_incident_page_reload (request->page);
 
   desk_page_request_end (request);
-}
-
-static void
-undo_delete_checklist (gpointer data)
-{
-  desk_page_undo_restore (data, _("Could not restore the checklist"),
-                          desk_page_request_reload_cb);
-}
-
-static void
-on_checklist_deleted_cb (GObject      *object,
-                         GAsyncResult *result,
-                         gpointer      user_data)
-{
-  g_autoptr(DeskPageRequest) request = user_data;
-  g_autofree char *text = NULL;
-  g_autofree char *title = NULL;
-
-  if (desk_page_request_finish (request, object, result))
-    {
-      desk_incident_page_reload (request->page);
-
-      text = toast_quote (desk_record_get_string (request->record, "title"));
-      title = g_strdup_printf (_("Checklist “%s” deleted"), text);
-      desk_show_undo_toast (GTK_WIDGET (request->page), title, undo_delete_checklist,
-                            desk_page_undo_new (request->page, request->record),
-                            desk_page_undo_free);
-    }
-
-  desk_page_request_end (request);
-}
-
-static void
-delete_checklist (DeskRemediationPage *self,
-                  DeskRecord          *checklist)
-{
-  desk_store_set_deleted_async (get_store (self), checklist, TRUE, get_cancellable (self),
-                                on_checklist_deleted_cb,
-                                begin_request (self, 0, checklist,
-                                               _("Could not delete the checklist")));
-}
-
-static void
-on_delete_confirmed_cb (GObject      *object,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  g_autoptr(DeskPageRequest) request = user_data;
-  DeskRemediationPage *self = DESK_REMEDIATION_PAGE (request->page);
-  g_autoptr(GError) error = NULL;
-  gboolean confirmed;
-
-  confirmed = desk_confirm_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (confirmed && get_store (self) != NULL)
-    delete_checklist (self, request->record);
 }
 
 static void
@@ -725,16 +634,22 @@ void
 _desk_remediation_page_remove_item (DeskRemediationPage *self,
                                     DeskChecklistItem   *item)
 {
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  DeskPageRemoval *removal;
+
   g_return_if_fail (DESK_IS_REMEDIATION_PAGE (self));
   g_return_if_fail (DESK_IS_CHECKLIST_ITEM (item));
 
   if (get_store (self) == NULL)
     return;
 
-  desk_store_set_deleted_async (get_store (self), DESK_RECORD (item), TRUE,
-                                get_cancellable (self), on_item_removed_cb,
-                                begin_request (self, checklist_id_of (item), item,
-                                               _("Could not remove the item")));
+  text = toast_quote (desk_record_get_string (DESK_RECORD (item), "text"));
+  title = g_strdup_printf (_("Item “%s” removed"), text);
+  removal = desk_page_removal_new (self, title, _("Could not remove the item"),
+                                   _("Could not restore the item"), reload_item_checklist);
+  desk_page_removal_add (removal, item);
+  desk_page_removal_run (removal);
 }
 
 /* Adds an item saying @text at the end of @checklist. */
@@ -802,9 +717,11 @@ _desk_remediation_page_delete_checklist (DeskRemediationPage *self,
 {
   DeskRecord *record = DESK_RECORD (checklist);
   DeskChecklistView *view;
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  DeskPageRequest *request;
+  DeskPageRemoval *removal;
   guint n_items;
 
   g_return_if_fail (DESK_IS_REMEDIATION_PAGE (self));
@@ -813,9 +730,15 @@ _desk_remediation_page_delete_checklist (DeskRemediationPage *self,
   if (get_store (self) == NULL)
     return;
 
+  text = toast_quote (desk_record_get_string (record, "title"));
+  title = g_strdup_printf (_("Checklist “%s” deleted"), text);
+  removal = desk_page_removal_new (self, title, _("Could not delete the checklist"),
+                                   _("Could not restore the checklist"), NULL);
+  desk_page_removal_add (removal, record);
+
   if (!confirm)
     {
-      delete_checklist (self, record);
+      desk_page_removal_run (removal);
       return;
     }
 
@@ -831,12 +754,7 @@ _desk_remediation_page_delete_checklist (DeskRemediationPage *self,
   else
     body = g_strdup (_("You can undo this for a few seconds."));
 
-  /* Not loading: the question waits for the person, not for the store. */
-  request = desk_page_request_new (self);
-  request->record = g_object_ref (record);
-
-  desk_confirm_async (GTK_WIDGET (self), heading, body, _("_Delete"), get_cancellable (self),
-                      on_delete_confirmed_cb, request);
+  desk_page_removal_confirm (removal, heading, body, _("_Delete"));
 }
 
 /**
