@@ -296,6 +296,8 @@ test_audit_append_only (Fixture       *fixture,
 
   g_assert_false (desk_database_exec (db, "UPDATE audit_log SET actor = 'someone else'", &error));
   g_assert_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_CONSTRAINT);
+  /* In words, not SQLite's (which names the trigger) */
+  g_assert_cmpstr (error->message, ==, "Database error: the database does not allow this change");
   g_clear_error (&error);
 
   g_assert_false (desk_database_exec (db, "DELETE FROM audit_log", &error));

@@ -106,6 +106,37 @@ test_kinds (void)
   g_assert_true (desk_record_type_from_kind ("spaceship") == G_TYPE_INVALID);
 }
 
+/* Messages name every record type, and every field a save can refuse, in words. */
+static void
+test_labels (void)
+{
+  guint n_types;
+  const GType *types = desk_record_types (&n_types);
+  g_autoptr(GTypeClass) item_class = g_type_class_ref (DESK_TYPE_CHECKLIST_ITEM);
+  g_autoptr(GTypeClass) customer_class = g_type_class_ref (DESK_TYPE_CUSTOMER);
+
+  for (guint i = 0; i < n_types; i++)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (types[i]);
+      DeskRecordClass *record_class = DESK_RECORD_CLASS (klass);
+
+      g_test_message ("%s", g_type_name (types[i]));
+      g_assert_nonnull (record_class->label);
+      for (guint f = 0; f < desk_record_class_get_n_fields (record_class); f++)
+        {
+          const DeskField *field = desk_record_class_get_field (record_class, f);
+
+          if (field->flags & (DESK_FIELD_REQUIRED | DESK_FIELD_UNIQUE))
+            g_assert_nonnull (field->label);
+        }
+    }
+
+  g_assert_cmpstr (desk_record_class_get_label (DESK_RECORD_CLASS (item_class)), ==,
+                   "checklist item");
+  g_assert_cmpstr (desk_field_get_label (desk_record_class_find_field (
+                     DESK_RECORD_CLASS (customer_class), "contract-id")), ==, "contract ID");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -115,6 +146,7 @@ main (int   argc,
   g_test_add_func ("/desk/record/fields-are-properties", test_fields_are_properties);
   g_test_add_func ("/desk/record/copy-and-equal", test_copy_and_equal);
   g_test_add_func ("/desk/record/kinds", test_kinds);
+  g_test_add_func ("/desk/record/labels", test_labels);
 
   return g_test_run ();
 }

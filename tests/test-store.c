@@ -266,6 +266,7 @@ test_required_field (Fixture       *fixture,
 
   g_assert_false (desk_store_save (fixture->store, DESK_RECORD (incident), &error));
   g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "The incident’s title may not be empty");
   g_assert_cmpint (desk_record_get_id (DESK_RECORD (incident)), ==, 0);
   g_assert_cmpuint (desk_test_count (fixture->store, DESK_TYPE_INCIDENT, NULL, 0), ==, 0);
 }
@@ -281,8 +282,59 @@ test_duplicate_contract (Fixture       *fixture,
 
   g_assert_false (desk_store_save (fixture->store, DESK_RECORD (second), &error));
   g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_DUPLICATE);
+  g_assert_cmpstr (error->message, ==, "Another customer already has contract ID “K-100”");
   g_assert_null (desk_record_get_uuid (DESK_RECORD (second)));
   g_assert_cmpuint (desk_test_count (fixture->store, DESK_TYPE_CUSTOMER, NULL, 0), ==, 1);
+  g_clear_error (&error);
+
+  /* Editing another customer's contract ID into this one is refused the same way. */
+  desk_record_set_string (DESK_RECORD (second), "contract-id", "K-200");
+  desk_test_save (fixture->store, second);
+  desk_record_set_string (DESK_RECORD (second), "contract-id", "K-100");
+  g_assert_false (desk_store_save (fixture->store, DESK_RECORD (second), &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_DUPLICATE);
+  g_clear_error (&error);
+
+  /* A deleted customer's contract ID is free again. */
+  g_assert_true (desk_store_delete (fixture->store, DESK_RECORD (first), &error));
+  g_assert_true (desk_store_save (fixture->store, DESK_RECORD (second), &error));
+  g_assert_no_error (error);
+}
+
+/* What the UNIQUE indexes refuse without a field to name says which record, never SQLite's
+ * words. */
+static void
+test_duplicate_link (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskIncident) incident = save_incident (fixture->store, "Leak");
+  g_autoptr(DeskCustomer) customer = desk_test_save (fixture->store,
+                                                     desk_customer_new ("K-1", "Example"));
+  g_autoptr(DeskAffected) again = desk_affected_new (incident, customer);
+
+  g_object_unref (desk_test_save (fixture->store, desk_affected_new (incident, customer)));
+  g_assert_false (desk_store_save (fixture->store, DESK_RECORD (again), &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_DUPLICATE);
+  g_assert_cmpstr (error->message, ==, "This affected customer already exists");
+}
+
+static void
+test_not_found_messages (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskRecord) record = NULL;
+
+  record = desk_store_load (fixture->store, DESK_TYPE_CHECKLIST_ITEM, 4242, &error);
+  g_assert_null (record);
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "There is no checklist item with ID 4242");
+  g_clear_error (&error);
+
+  record = desk_store_lookup (fixture->store, DESK_TYPE_CATEGORY, "abc", &error);
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "There is no breach category with ID “abc”");
 }
 
 static void
@@ -308,6 +360,8 @@ test_lookup_prefix (Fixture       *fixture,
   g_clear_object (&found);
   found = desk_store_lookup (fixture->store, DESK_TYPE_INCIDENT, "aaaa", &error);
   g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_AMBIGUOUS);
+  g_assert_cmpstr (error->message, ==,
+                   "More than one incident has an ID starting with “aaaa”; give more of it");
   g_clear_error (&error);
 
   found = desk_store_lookup (fixture->store, DESK_TYPE_INCIDENT, "bbbb", &error);
@@ -846,6 +900,8 @@ main (int   argc,
   ADD ("/desk/store/audit-names-references-by-uuid", test_audit_names_references_by_uuid);
   ADD ("/desk/store/required-field", test_required_field);
   ADD ("/desk/store/duplicate-contract", test_duplicate_contract);
+  ADD ("/desk/store/duplicate-link", test_duplicate_link);
+  ADD ("/desk/store/not-found-messages", test_not_found_messages);
   ADD ("/desk/store/lookup-prefix", test_lookup_prefix);
   ADD ("/desk/store/contracts-without-duplicates", test_contracts_without_duplicates);
   ADD ("/desk/store/accounts", test_accounts);

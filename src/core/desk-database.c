@@ -152,29 +152,53 @@ desk_database_get_latest_version (void)
 /* }}} */
 /* Helpers {{{ */
 
-static int
-error_code_for (int rc)
+/* What an SQLite result code means for people. Extended codes come first: the first entry whose
+ * code is the result's, or its primary code, wins. SQLite's own message names tables, columns and
+ * SQL, so it only goes to the debug log. */
+static const struct
 {
-  switch (rc & 0xff)
+  int         rc;
+  int         code;     /* DeskDatabaseError */
+  const char *reason;
+} results[] = {
+  { SQLITE_CONSTRAINT_UNIQUE, DESK_DATABASE_ERROR_DUPLICATE, N_("the record exists already") },
+  { SQLITE_CONSTRAINT_PRIMARYKEY, DESK_DATABASE_ERROR_DUPLICATE, N_("the record exists already") },
+  { SQLITE_CONSTRAINT_FOREIGNKEY, DESK_DATABASE_ERROR_CONSTRAINT,
+    N_("it refers to a record that does not exist") },
+  { SQLITE_CONSTRAINT, DESK_DATABASE_ERROR_CONSTRAINT,
+    N_("the database does not allow this change") },
+  { SQLITE_BUSY, DESK_DATABASE_ERROR_BUSY, N_("another program is using the database") },
+  { SQLITE_LOCKED, DESK_DATABASE_ERROR_BUSY, N_("another program is using the database") },
+  { SQLITE_NOTADB, DESK_DATABASE_ERROR_NOT_DATABASE, N_("the file is damaged or not a database") },
+  { SQLITE_CORRUPT, DESK_DATABASE_ERROR_NOT_DATABASE, N_("the file is damaged or not a database") },
+  { SQLITE_FULL, DESK_DATABASE_ERROR_FULL, N_("the disk is full") },
+  { SQLITE_READONLY, DESK_DATABASE_ERROR_READ_ONLY, N_("the database may not be changed") },
+  { SQLITE_PERM, DESK_DATABASE_ERROR_READ_ONLY, N_("the database may not be changed") },
+  { SQLITE_CANTOPEN, DESK_DATABASE_ERROR_OPEN, N_("the file cannot be opened") },
+  { SQLITE_IOERR, DESK_DATABASE_ERROR_FAILED, N_("the disk could not be read or written") },
+};
+
+static void
+set_error (GError     **error,
+           int          rc,
+           const char  *context,
+           const char  *detail)
+{
+  int code = DESK_DATABASE_ERROR_FAILED;
+  const char *reason = N_("something unexpected went wrong");
+
+  for (guint i = 0; i < G_N_ELEMENTS (results); i++)
     {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      return DESK_DATABASE_ERROR_BUSY;
-    case SQLITE_CONSTRAINT:
-      return DESK_DATABASE_ERROR_CONSTRAINT;
-    case SQLITE_NOTADB:
-    case SQLITE_CORRUPT:
-      return DESK_DATABASE_ERROR_NOT_DATABASE;
-    case SQLITE_FULL:
-      return DESK_DATABASE_ERROR_FULL;
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-      return DESK_DATABASE_ERROR_READ_ONLY;
-    case SQLITE_CANTOPEN:
-      return DESK_DATABASE_ERROR_OPEN;
-    default:
-      return DESK_DATABASE_ERROR_FAILED;
+      if (results[i].rc == rc || results[i].rc == (rc & 0xff))
+        {
+          code = results[i].code;
+          reason = results[i].reason;
+          break;
+        }
     }
+
+  g_debug ("%s: %s (SQLite result %d)", context, detail, rc);
+  g_set_error (error, DESK_DATABASE_ERROR, code, "%s: %s", context, _(reason));
 }
 
 /**
@@ -189,9 +213,8 @@ desk_database_set_error (DeskDatabase  *self,
                          int            rc,
                          const char    *context)
 {
-  const char *detail = self && self->handle ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc);
-
-  g_set_error (error, DESK_DATABASE_ERROR, error_code_for (rc), "%s: %s", context, detail);
+  set_error (error, rc, context,
+             self && self->handle ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc));
 }
 
 static gboolean
@@ -255,17 +278,16 @@ check_identity (DeskDatabase  *self,
                 int           *version,
                 GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
   int application_id;
   int n_tables;
 
-  if (!query_int (self, "PRAGMA application_id", &application_id, &local_error) ||
-      !query_int (self, "PRAGMA user_version", version, &local_error) ||
-      !query_int (self, "SELECT count(*) FROM sqlite_schema", &n_tables, &local_error))
+  /* Why SQLite could not read it (the debug log has it) tells people nothing more. */
+  if (!query_int (self, "PRAGMA application_id", &application_id, NULL) ||
+      !query_int (self, "PRAGMA user_version", version, NULL) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_schema", &n_tables, NULL))
     {
       g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_NOT_DATABASE,
-                   _("“%s” is not an Incident Desk database, or it is damaged (%s)"),
-                   self->path, local_error->message);
+                   _("“%s” is not an Incident Desk database, or it is damaged"), self->path);
       return FALSE;
     }
 
@@ -590,8 +612,7 @@ desk_database_exec (DeskDatabase  *self,
   rc = sqlite3_exec (self->handle, sql, NULL, NULL, &message);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, DESK_DATABASE_ERROR, error_code_for (rc), "%s",
-                   message ? message : sqlite3_errstr (rc));
+      set_error (error, rc, _("Database error"), message ? message : sqlite3_errstr (rc));
       sqlite3_free (g_steal_pointer (&message));
       return FALSE;
     }

@@ -25,6 +25,7 @@ typedef enum
   DESK_DATABASE_ERROR_FULL,
   DESK_DATABASE_ERROR_READ_ONLY,
   DESK_DATABASE_ERROR_FAILED,
+  DESK_DATABASE_ERROR_DUPLICATE,
 } DeskDatabaseError;
 
 /* A prepared statement borrowed from the database's cache; g_autoptr resets it for reuse. */

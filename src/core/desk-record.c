@@ -173,6 +173,40 @@ add_field (DeskRecordClass *klass,
 #define FIELD_PARAM_FLAGS (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
 
 /**
+ * desk_record_class_set_label:
+ * @label: what people call a record of this type, e.g. "checklist item", marked with
+ *   NC_("record", …) and translated when read
+ *
+ * Names the record type in messages, where its kind (the name on the wire) would be jargon.
+ */
+void
+desk_record_class_set_label (DeskRecordClass *klass,
+                             const char      *label)
+{
+  g_return_if_fail (DESK_IS_RECORD_CLASS (klass));
+
+  klass->label = label;
+}
+
+/**
+ * desk_record_class_set_field_label:
+ * @name: a field added before
+ * @label: what people call the field, e.g. "contract ID", marked with NC_("record field", …)
+ *   and translated when read
+ */
+void
+desk_record_class_set_field_label (DeskRecordClass *klass,
+                                   const char      *name,
+                                   const char      *label)
+{
+  DeskField *field = (DeskField *) desk_record_class_find_field (klass, name);
+
+  g_return_if_fail (field != NULL);
+
+  field->label = label;
+}
+
+/**
  * desk_record_class_set_table:
  * @kind: the name of the record type in the audit log and on the wire, e.g. "incident"
  * @table: the SQL table holding the records
@@ -236,6 +270,13 @@ desk_record_class_get_kind (DeskRecordClass *klass)
   return klass->kind;
 }
 
+/* Returns: (transfer none): the translated name of the record type, e.g. "checklist item" */
+const char *
+desk_record_class_get_label (DeskRecordClass *klass)
+{
+  return g_dpgettext2 (GETTEXT_PACKAGE, "record", klass->label);
+}
+
 const char *
 desk_record_class_get_table (DeskRecordClass *klass)
 {
@@ -276,6 +317,15 @@ desk_record_class_find_field (DeskRecordClass *klass,
     }
 
   return NULL;
+}
+
+/* Returns: (transfer none): the translated name of the field, e.g. "contract ID" */
+const char *
+desk_field_get_label (const DeskField *field)
+{
+  g_return_val_if_fail (field->label != NULL, field->pspec->name);
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "record field", field->label);
 }
 
 /* }}} */

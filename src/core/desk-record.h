@@ -19,6 +19,7 @@ G_BEGIN_DECLS
  * @DESK_FIELD_REFERENCE: the local id of another record; 0 means "none"
  * @DESK_FIELD_CATEGORY_MASK: a set of the incident's categories, one bit per category
  * @DESK_FIELD_LOCAL: meaningful on this machine only: neither audited nor synced
+ * @DESK_FIELD_UNIQUE: a string that no two records that are not deleted share
  *
  * What a field of a record means beyond its GType.
  */
@@ -30,6 +31,7 @@ typedef enum
   DESK_FIELD_REFERENCE     = 1 << 2,
   DESK_FIELD_CATEGORY_MASK = 1 << 3,
   DESK_FIELD_LOCAL         = 1 << 4,
+  DESK_FIELD_UNIQUE        = 1 << 5,
 } DeskFieldFlags;
 
 typedef struct
@@ -38,6 +40,7 @@ typedef struct
   char           *column;
   DeskFieldFlags  flags;
   GType           target;   /* record type a DESK_FIELD_REFERENCE points at */
+  const char     *label;    /* what people call it, untranslated; NULL if no message names it */
 } DeskField;
 
 #define DESK_TYPE_RECORD (desk_record_get_type())
@@ -50,6 +53,7 @@ struct _DeskRecordClass
 
   /*< private >*/
   const char *kind;
+  const char *label;
   const char *table;
   const char *order_by;
   GPtrArray  *fields;
@@ -59,6 +63,11 @@ void            desk_record_class_set_table     (DeskRecordClass  *klass,
                                                  const char       *kind,
                                                  const char       *table,
                                                  const char       *order_by);
+void            desk_record_class_set_label     (DeskRecordClass  *klass,
+                                                 const char       *label);
+void            desk_record_class_set_field_label (DeskRecordClass *klass,
+                                                 const char       *name,
+                                                 const char       *label);
 void            desk_record_class_add_string    (DeskRecordClass  *klass,
                                                  const char       *name,
                                                  DeskFieldFlags    flags);
@@ -74,6 +83,7 @@ void            desk_record_class_add_reference (DeskRecordClass  *klass,
                                                  GType             target);
 
 const char     *desk_record_class_get_kind      (DeskRecordClass  *klass);
+const char     *desk_record_class_get_label     (DeskRecordClass  *klass);
 const char     *desk_record_class_get_table     (DeskRecordClass  *klass);
 const char     *desk_record_class_get_order_by  (DeskRecordClass  *klass);
 guint           desk_record_class_get_n_fields  (DeskRecordClass  *klass);
@@ -81,6 +91,7 @@ const DeskField *desk_record_class_get_field    (DeskRecordClass  *klass,
                                                  guint             index);
 const DeskField *desk_record_class_find_field   (DeskRecordClass  *klass,
                                                  const char       *name);
+const char     *desk_field_get_label            (const DeskField  *field);
 
 gint64          desk_record_get_id              (DeskRecord       *self);
 void            desk_record_set_id              (DeskRecord       *self,

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "desk-records.h"
 
 /* Every incident-scoped record carries "incident-id", even where it could be derived through a
@@ -40,7 +42,9 @@ desk_incident_class_init (DeskIncidentClass *klass)
 
   desk_record_class_set_table (record_class, "incident", "incidents",
                                "detected_at DESC NULLS LAST, created_at DESC");
+  desk_record_class_set_label (record_class, NC_("record", "incident"));
   desk_record_class_add_string (record_class, "title", DESK_FIELD_REQUIRED);
+  desk_record_class_set_field_label (record_class, "title", NC_("record field", "title"));
   desk_record_class_add_string (record_class, "service", DESK_FIELD_NONE);
   desk_record_class_add_enum (record_class, "status", DESK_TYPE_INCIDENT_STATUS,
                               DESK_INCIDENT_STATUS_DETECTED);
@@ -70,8 +74,10 @@ desk_category_class_init (DeskCategoryClass *klass)
   DeskRecordClass *record_class = DESK_RECORD_CLASS (klass);
 
   desk_record_class_set_table (record_class, "category", "categories", "position, created_at");
+  desk_record_class_set_label (record_class, NC_("record", "breach category"));
   desk_record_class_add_reference (record_class, "incident-id", DESK_TYPE_INCIDENT);
   desk_record_class_add_string (record_class, "name", DESK_FIELD_REQUIRED);
+  desk_record_class_set_field_label (record_class, "name", NC_("record field", "name"));
   desk_record_class_add_int (record_class, "position", DESK_FIELD_NONE);
   /* Which bit of a category mask stands for this category; each machine numbers them itself. */
   desk_record_class_add_int (record_class, "bit", DESK_FIELD_LOCAL);
@@ -88,7 +94,11 @@ desk_customer_class_init (DeskCustomerClass *klass)
   DeskRecordClass *record_class = DESK_RECORD_CLASS (klass);
 
   desk_record_class_set_table (record_class, "customer", "customers", "contract_id");
-  desk_record_class_add_string (record_class, "contract-id", DESK_FIELD_REQUIRED);
+  desk_record_class_set_label (record_class, NC_("record", "customer"));
+  desk_record_class_add_string (record_class, "contract-id",
+                                DESK_FIELD_REQUIRED | DESK_FIELD_UNIQUE);
+  desk_record_class_set_field_label (record_class, "contract-id",
+                                     NC_("record field", "contract ID"));
   desk_record_class_add_string (record_class, "name", DESK_FIELD_NONE);
   desk_record_class_add_string (record_class, "contacts", DESK_FIELD_NONE);
   desk_record_class_add_string (record_class, "account-manager", DESK_FIELD_NONE);
@@ -109,6 +119,7 @@ desk_affected_class_init (DeskAffectedClass *klass)
   DeskRecordClass *record_class = DESK_RECORD_CLASS (klass);
 
   desk_record_class_set_table (record_class, "affected", "affected", "created_at");
+  desk_record_class_set_label (record_class, NC_("record", "affected customer"));
   desk_record_class_add_reference (record_class, "incident-id", DESK_TYPE_INCIDENT);
   desk_record_class_add_reference (record_class, "customer-id", DESK_TYPE_CUSTOMER);
   desk_record_class_add_enum (record_class, "exposure", DESK_TYPE_EXPOSURE,
@@ -129,6 +140,7 @@ desk_notification_class_init (DeskNotificationClass *klass)
   DeskRecordClass *record_class = DESK_RECORD_CLASS (klass);
 
   desk_record_class_set_table (record_class, "notification", "notifications", "created_at");
+  desk_record_class_set_label (record_class, NC_("record", "notice"));
   desk_record_class_add_reference (record_class, "incident-id", DESK_TYPE_INCIDENT);
   /* 0 for a notice to a regulator or the public. */
   desk_record_class_add_reference (record_class, "affected-id", DESK_TYPE_AFFECTED);
@@ -157,8 +169,10 @@ desk_checklist_class_init (DeskChecklistClass *klass)
   DeskRecordClass *record_class = DESK_RECORD_CLASS (klass);
 
   desk_record_class_set_table (record_class, "checklist", "checklists", "position, created_at");
+  desk_record_class_set_label (record_class, NC_("record", "checklist"));
   desk_record_class_add_reference (record_class, "incident-id", DESK_TYPE_INCIDENT);
   desk_record_class_add_string (record_class, "title", DESK_FIELD_REQUIRED);
+  desk_record_class_set_field_label (record_class, "title", NC_("record field", "title"));
   desk_record_class_add_string (record_class, "template", DESK_FIELD_NONE);
   desk_record_class_add_int (record_class, "position", DESK_FIELD_NONE);
 }
@@ -175,9 +189,11 @@ desk_checklist_item_class_init (DeskChecklistItemClass *klass)
 
   desk_record_class_set_table (record_class, "checklist_item", "checklist_items",
                                "position, created_at");
+  desk_record_class_set_label (record_class, NC_("record", "checklist item"));
   desk_record_class_add_reference (record_class, "incident-id", DESK_TYPE_INCIDENT);
   desk_record_class_add_reference (record_class, "checklist-id", DESK_TYPE_CHECKLIST);
   desk_record_class_add_string (record_class, "text", DESK_FIELD_REQUIRED);
+  desk_record_class_set_field_label (record_class, "text", NC_("record field", "text"));
   desk_record_class_add_string (record_class, "owner", DESK_FIELD_NONE);
   desk_record_class_add_int (record_class, "due-at", DESK_FIELD_TIME);
   desk_record_class_add_enum (record_class, "status", DESK_TYPE_ITEM_STATUS,
@@ -199,9 +215,11 @@ desk_event_class_init (DeskEventClass *klass)
 
   desk_record_class_set_table (record_class, "event", "events",
                                "happened_at DESC, created_at DESC");
+  desk_record_class_set_label (record_class, NC_("record", "event"));
   desk_record_class_add_reference (record_class, "incident-id", DESK_TYPE_INCIDENT);
   desk_record_class_add_int (record_class, "happened-at", DESK_FIELD_TIME);
   desk_record_class_add_string (record_class, "text", DESK_FIELD_REQUIRED);
+  desk_record_class_set_field_label (record_class, "text", NC_("record field", "text"));
   desk_record_class_add_string (record_class, "actor", DESK_FIELD_NONE);
 }
 

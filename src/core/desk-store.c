@@ -430,7 +430,6 @@ validate (DeskRecord  *record,
     {
       const DeskField *field = desk_record_class_get_field (klass, i);
       const char *str;
-      g_autofree char *label = NULL;
 
       if (!(field->flags & DESK_FIELD_REQUIRED))
         continue;
@@ -441,11 +440,60 @@ validate (DeskRecord  *record,
       if (str != NULL && *str != '\0')
         continue;
 
-      label = g_strdelimit (g_strdup (field->pspec->name), "-", ' ');
+      /* Translators: the first %s names a kind of record, the second one of its fields, as in
+       * "The customer’s contract ID may not be empty" */
       g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID,
-                   _("The %s of a %s may not be empty"), label,
-                   desk_record_class_get_kind (klass));
+                   _("The %s’s %s may not be empty"), desk_record_class_get_label (klass),
+                   desk_field_get_label (field));
       return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The UNIQUE index refuses a taken value too, but its message names columns, not the field and
+ * the value people typed. Run inside the save's transaction, so that no other writer slips in
+ * between. */
+static gboolean
+check_unique (DeskStore   *self,
+              DeskRecord  *record,
+              GError     **error)
+{
+  DeskRecordClass *klass = DESK_RECORD_GET_CLASS (record);
+
+  if (desk_record_get_deleted (record))
+    return TRUE;
+
+  for (guint i = 0; i < desk_record_class_get_n_fields (klass); i++)
+    {
+      const DeskField *field = desk_record_class_get_field (klass, i);
+      g_autofree char *sql = NULL;
+      g_autoptr(DeskStatement) stmt = NULL;
+      gboolean taken;
+
+      if (!(field->flags & DESK_FIELD_UNIQUE))
+        continue;
+
+      sql = g_strdup_printf ("SELECT 1 FROM %s WHERE %s = ? AND NOT deleted AND id != ?",
+                             desk_record_class_get_table (klass), field->column);
+      if (!(stmt = desk_database_prepare (self->database, sql, error)))
+        return FALSE;
+
+      bind_field (stmt, 1, field, desk_record_get_value (record, i));
+      sqlite3_bind_int64 (stmt, 2, desk_record_get_id (record));
+      if (!desk_database_step (self->database, stmt, &taken, error))
+        return FALSE;
+
+      if (taken)
+        {
+          /* Translators: the first %s names a kind of record, the second one of its fields, as
+           * in "Another customer already has contract ID “C-1”" */
+          g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_DUPLICATE,
+                       _("Another %s already has %s “%s”"), desk_record_class_get_label (klass),
+                       desk_field_get_label (field),
+                       g_value_get_string (desk_record_get_value (record, i)));
+          return FALSE;
+        }
     }
 
   return TRUE;
@@ -457,11 +505,10 @@ set_write_error (DeskStore   *self,
                  GError     **error,
                  GError      *db_error)
 {
-  if (g_error_matches (db_error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_CONSTRAINT) &&
-      strstr (db_error->message, "UNIQUE") != NULL)
-    g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_DUPLICATE,
-                 _("This %s already exists (%s)"),
-                 desk_record_class_get_kind (DESK_RECORD_GET_CLASS (record)), db_error->message);
+  if (g_error_matches (db_error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_DUPLICATE))
+    /* Translators: %s names a kind of record, e.g. "affected customer" */
+    g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_DUPLICATE, _("This %s already exists"),
+                 desk_record_class_get_label (DESK_RECORD_GET_CLASS (record)));
   else
     g_propagate_error (error, g_error_copy (db_error));
 }
@@ -851,7 +898,9 @@ desk_store_save (DeskStore   *self,
   old_created = desk_record_get_created_at (record);
   old_updated = desk_record_get_updated_at (record);
 
-  if (old_id == 0)
+  if (!check_unique (self, record, &local_error))
+    ok = FALSE;
+  else if (old_id == 0)
     ok = insert_record (self, record, &local_error);
   else
     ok = update_record (self, record, &local_error);
@@ -945,9 +994,10 @@ desk_store_load (DeskStore   *self,
           if (has_row)
             record = record_from_row (type, stmt);
           else
+            /* Translators: %s names a kind of record, e.g. "checklist item" */
             g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
-                         _("There is no %s with id %lld"),
-                         desk_record_class_get_kind (DESK_RECORD_CLASS (klass)),
+                         _("There is no %s with ID %lld"),
+                         desk_record_class_get_label (DESK_RECORD_CLASS (klass)),
                          (long long) id);
         }
     }
@@ -973,7 +1023,7 @@ desk_store_lookup (DeskStore   *self,
                    GError     **error)
 {
   g_autoptr(GTypeClass) klass = g_type_class_ref (type);
-  const char *kind = desk_record_class_get_kind (DESK_RECORD_CLASS (klass));
+  const char *label = desk_record_class_get_label (DESK_RECORD_CLASS (klass));
   g_autofree char *prefix = g_ascii_strdown (uuid_or_prefix, -1);
   g_autofree char *sql = NULL;
   g_autoptr(DeskStatement) stmt = NULL;
@@ -987,8 +1037,10 @@ desk_store_lookup (DeskStore   *self,
    * included) names nothing. */
   if (*prefix == '\0' || strspn (prefix, "0123456789abcdef-") != strlen (prefix))
     {
+      /* Translators: the first %s names a kind of record, e.g. "incident"; the second is what
+       * the person typed */
       g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
-                   _("There is no %s with id “%s”"), kind, uuid_or_prefix);
+                   _("There is no %s with ID “%s”"), label, uuid_or_prefix);
       return NULL;
     }
 
@@ -1010,11 +1062,13 @@ desk_store_lookup (DeskStore   *self,
 
   if (found->len == 0)
     g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
-                 _("There is no %s with id “%s”"), kind, uuid_or_prefix);
+                 _("There is no %s with ID “%s”"), label, uuid_or_prefix);
   else if (found->len > 1)
+    /* Translators: the first %s names a kind of record, e.g. "incident"; the second is what the
+     * person typed */
     g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_AMBIGUOUS,
-                 _("More than one %s has an id starting with “%s”; give more of it"),
-                 kind, uuid_or_prefix);
+                 _("More than one %s has an ID starting with “%s”; give more of it"),
+                 label, uuid_or_prefix);
   else
     return g_object_ref (g_ptr_array_index (found, 0));
 
@@ -1524,8 +1578,9 @@ desk_store_move (DeskStore   *self,
           current = i;
 
       if (current == G_MAXUINT)
+        /* Translators: %s names a kind of record, e.g. "checklist item" */
         g_set_error (&local_error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
-                     _("This %s was deleted meanwhile"), desk_record_class_get_kind (klass));
+                     _("This %s was deleted meanwhile"), desk_record_class_get_label (klass));
     }
 
   if (local_error == NULL)
