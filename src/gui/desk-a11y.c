@@ -5,8 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Accessible names that the toolkit leaves out on libadwaita 1.2, and the one way a refused
- * value is marked: never by colour alone. */
+/* Accessible names that the toolkit leaves out on libadwaita 1.2 or gets wrong on GTK 4.8, and
+ * the one way a refused value is marked: never by colour alone. */
 
 #define G_LOG_DOMAIN "desk-a11y"
 
@@ -48,6 +48,38 @@ desk_a11y_name_entry_row_apply (AdwEntryRow *row)
   g_return_if_fail (ADW_IS_ENTRY_ROW (row));
 
   name_buttons (GTK_WIDGET (row));
+}
+
+static void
+name_mnemonic_buttons (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget)
+      && gtk_button_get_use_underline (GTK_BUTTON (widget))
+      && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_mnemonic_buttons (child);
+}
+
+/**
+ * desk_a11y_name_mnemonic_buttons:
+ *
+ * Names @widget, if it is a button with a mnemonic label ("_Save"), and every such button under
+ * it once, by the text it shows ("Save"). GTK 4.8 names such a button twice: by its label
+ * property, underline included, and by the label widget the mnemonic points at it, which has
+ * none; screen readers hear "_Save Save". Without the property, the label widget's name is left.
+ *
+ * Call it again after gtk_button_set_label(), which sets the property anew.
+ */
+void
+desk_a11y_name_mnemonic_buttons (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  name_mnemonic_buttons (widget);
 }
 
 /**

@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-a11y.h"
 #include "desk-dialog-utils.h"
 #include "desk-gui-utils.h"
 #include "desk-labels.h"
@@ -470,6 +471,7 @@ desk_customer_dialog_init (DeskCustomerDialog *self)
   g_autoptr(GListModel) exposure = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->category_checks = g_ptr_array_new ();
 

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-a11y.h"
 #include "desk-customer-columns.h"
 #include "desk-customer-dialog.h"
 #include "desk-customer-list-view-private.h"
@@ -415,6 +416,7 @@ desk_customers_page_init (DeskCustomersPage *self)
   GtkColumnView *view;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
   self->stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
 
   view = desk_customer_list_view_get_column_view (self->list_view);

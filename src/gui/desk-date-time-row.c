@@ -331,6 +331,7 @@ static void
 desk_date_time_row_init (DeskDateTimeRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   update_unset_label (self);
 }

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-a11y.h"
 #include "desk-dialog-utils.h"
 
 /**
@@ -66,4 +67,5 @@ desk_dialog_set_title (GtkWindow      *dialog,
   adw_window_title_set_title (window_title, title);
   gtk_window_set_title (dialog, title);
   gtk_button_set_label (GTK_BUTTON (save_button), adding ? _("_Add") : _("_Save"));
+  desk_a11y_name_mnemonic_buttons (save_button);
 }

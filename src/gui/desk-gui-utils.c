@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-a11y.h"
 #include "desk-gui-utils.h"
 
 static void
@@ -196,6 +197,7 @@ desk_confirm_async (GtkWidget           *widget,
   adw_message_dialog_set_response_appearance (dialog, "confirm", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
+  desk_a11y_name_mnemonic_buttons (GTK_WIDGET (dialog));
 
   task = g_task_new (widget, cancellable, callback, user_data);
   g_task_set_source_tag (task, desk_confirm_async);

@@ -607,6 +607,7 @@ static void
 desk_history_page_init (DeskHistoryPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
   desk_a11y_name_entry_row_apply (self->event_text_row);
   desk_a11y_name_entry_row_apply (self->event_time_row);
 }

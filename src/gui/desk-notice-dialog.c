@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-a11y.h"
 #include "desk-dialog-utils.h"
 #include "desk-gui-utils.h"
 #include "desk-labels.h"
@@ -400,6 +401,7 @@ desk_notice_dialog_init (DeskNoticeDialog *self)
   g_autoptr(GListModel) statuses = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   /* Customers have their notices through the ledger: a notice added here is to a regulator or
    * the public. */

@@ -20,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-a11y.h"
 #include "desk-customer-columns.h"
 #include "desk-customer-list-view-private.h"
 #include "desk-gui-utils.h"
@@ -760,6 +761,7 @@ desk_notifications_page_init (DeskNotificationsPage *self)
   GtkColumnView *view;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
   self->stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
 
   status_menu = desk_notice_status_menu ("notifications.set-status", 0);

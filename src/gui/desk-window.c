@@ -27,6 +27,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-a11y.h"
 #include "desk-application.h"
 #include "desk-customers-page.h"
 #include "desk-history-page.h"
@@ -760,6 +761,7 @@ desk_window_init (DeskWindow *self)
   g_autoptr(GAction) sidebar_filter = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
 

@@ -6,9 +6,10 @@
 #
 # Usage: e2e.py INCIDENT_DESK IDESK WORKDIR
 #
-# Starts the application on a new database in WORKDIR, then, as a person would, with clicks on
-# what AT-SPI exposes: creates an incident, adds the "patching" checklist from its template and
-# ticks its first item. Then it closes the window and asks idesk what the database holds.
+# Starts the application on a new database in WORKDIR and checks that no control's name says the
+# underline of its mnemonic. Then, as a person would, with clicks on the controls AT-SPI names as
+# a screen reader says them: creates an incident, adds the "patching" checklist from its template
+# and ticks its first item. Then it closes the window and asks idesk what the database holds.
 # Needs a display and an accessibility bus (tests/e2e/run-e2e.sh provides both).
 
 import json
@@ -24,6 +25,7 @@ gi.require_version('Gdk', '4.0')
 from gi.repository import Gdk  # noqa: E402 (after require_version)
 
 TIMEOUT = 30
+CONTROLS = ('push button', 'toggle button', 'page tab', 'check box', 'menu item', 'text')
 
 
 def log(message):
@@ -82,13 +84,25 @@ def describe_controls(root):
     while stack:
         node = stack.pop()
         try:
-            if node.getRoleName() in ('push button', 'toggle button', 'page tab',
-                                      'check box', 'menu item', 'text'):
+            if node.getRoleName() in CONTROLS:
                 lines.append(f'  {node.getRoleName()} “{node.name}”')
             stack.extend(node.getChildAtIndex(i) for i in range(node.childCount))
         except Exception:
             continue
     return '\n'.join(lines)
+
+
+def assert_names_clean(root):
+    """No control under root, shown or not, says its mnemonic's underline ("_Save Save")."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        try:
+            name, role = node.name, node.getRoleName()
+            stack.extend(node.getChildAtIndex(i) for i in range(node.childCount))
+        except Exception:
+            continue  # a node that went away while we walked
+        assert role not in CONTROLS or '_' not in name, f'{role} named “{name}”'
 
 
 def find(root, role, name):
@@ -147,9 +161,16 @@ def main():
     try:
         app = find_app('incident-desk')
         window = find(app, 'frame', 'Incident Desk')
+        log('check the names of the controls')
+        assert_names_clean(window)
 
         log('create an incident')
-        click(find(window, 'push button', 'New Incident'))
+
+        def new_incident_buttons():
+            found = search(window, 'push button', 'New Incident')
+            return found if len(found) == 2 else None
+        # The header bar's icon and, lower, the empty state's button with its mnemonic.
+        click(max(wait_for('both New Incident buttons', new_incident_buttons), key=top))
         wait_for('the incident in the database',
                  lambda: idesk(idesk_path, database, 'incident', 'list', '--json'))
 
