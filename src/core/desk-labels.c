@@ -6,8 +6,8 @@
  */
 
 /* The words and numbers people read for the values records store: translated labels for the
- * enums and locale-aware counts and dates. Pure functions, so that list item expressions and
- * the tests can call them without a widget. */
+ * enums and locale-aware counts and dates. Pure functions without GTK, so that the window's list
+ * item expressions, idesk and the tests all say the same. */
 
 #define G_LOG_DOMAIN "desk-labels"
 
@@ -15,7 +15,7 @@
 
 #include <locale.h>
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "desk-labels.h"
 
