@@ -22,8 +22,8 @@
 #include "desk-customer-list-view-private.h"
 #include "desk-gui-utils.h"
 #include "desk-labels.h"
-#include "desk-customers-page-private.h"
 #include "desk-page-utils.h"
+#include "desk-customers-page-private.h"
 
 struct _DeskCustomersPage
 {
@@ -106,19 +106,19 @@ remove_row (DeskCustomersPage *self,
   DeskNotification *notification = desk_customer_row_get_notification (row);
   DeskRecord *customer = DESK_RECORD (desk_customer_row_get_customer (row));
   const char *name = desk_record_get_string (customer, "name");
-
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
   DeskPageRemoval *removal;
+
   if (name == NULL || *name == '\0')
     name = desk_record_get_string (customer, "contract-id");
 
-  /* The customer's notice leaves the ledger and the notification figures with it. */
   /* Translators: %s is a customer's name */
   title = g_markup_printf_escaped (_("“%s” removed from the incident"), name);
   removal = desk_page_removal_new (self, title, _("Could not remove the customer"),
                                    _("Could not restore the customer"), reload_list);
   desk_page_removal_add (removal, desk_customer_row_get_affected (row));
+  /* The customer's notice leaves the ledger and the notification figures with it. */
   if (notification != NULL)
     desk_page_removal_add (removal, notification);
 

@@ -28,8 +28,8 @@
 #include "desk-notice-breakdown.h"
 #include "desk-notice-dialog.h"
 #include "desk-notice-status.h"
-#include "desk-regulator-notices.h"
 #include "desk-page-utils.h"
+#include "desk-regulator-notices.h"
 #include "desk-notifications-page-private.h"
 
 struct _DeskNotificationsPage
