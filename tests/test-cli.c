@@ -196,6 +196,55 @@ test_stats (Fixture       *fixture,
   g_assert_nonnull (strstr (text.out, "Accounts potentially affected"));
 }
 
+/* Returns: (transfer full): the line of @text that holds @fragment */
+static char *
+find_line (const char *text,
+           const char *fragment)
+{
+  const char *found = strstr (text, fragment);
+  const char *start = found;
+
+  g_assert_nonnull (found);
+  while (start > text && start[-1] != '\n')
+    start--;
+  return g_strndup (start, strcspn (start, "\n"));
+}
+
+/* A breach category named in Japanese lines up with the others: its four characters take two
+ * terminal columns each. */
+static void
+test_stats_wide_label (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *id = add_incident (fixture, "ディレクトリサーバーへの侵入");
+  g_autoptr(DeskStore) store = desk_test_open_store (fixture->db);
+  g_autoptr(DeskRecord) incident = NULL;
+  g_autoptr(DeskCategory) wide = NULL;
+  g_autoptr(DeskCategory) narrow = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wide_line = NULL;
+  g_autofree char *narrow_line = NULL;
+  g_autofree char *top_line = NULL;
+  g_auto(Run) run = { 0 };
+
+  incident = desk_store_lookup (store, DESK_TYPE_INCIDENT, id, &error);
+  g_assert_no_error (error);
+  wide = desk_test_save (store, desk_category_new (DESK_INCIDENT (incident), "顧客情報"));
+  narrow = desk_test_save (store, desk_category_new (DESK_INCIDENT (incident), "Mail contents"));
+
+  run_idesk (&run, fixture->db, "stats", "--incident", id, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  wide_line = find_line (run.out, "顧客情報");
+  narrow_line = find_line (run.out, "Mail contents");
+  g_assert_true (g_str_has_prefix (wide_line, "  顧客情報 "));
+  g_assert_true (g_str_has_suffix (wide_line, " 0"));
+  g_assert_cmpuint (g_utf8_strlen (wide_line, -1) + 4, ==, strlen (narrow_line));
+  /* So do the other figures. */
+  top_line = find_line (run.out, "Accounts potentially affected");
+  g_assert_cmpuint (strlen (top_line), ==, strlen (narrow_line));
+}
+
 static void
 test_estimates (Fixture       *fixture,
                 gconstpointer  data)
@@ -592,6 +641,9 @@ test_checklist_list (Fixture       *fixture,
   run_idesk (&text, fixture->db, "checklist", "list", "--incident", id, NULL);
   g_assert_cmpint (text.status, ==, 0);
   g_assert_nonnull (strstr (text.out, "(0 of 14 done)"));
+  /* Statuses in words, padded to the widest ("Not applicable"); --json keeps the nicks. */
+  g_assert_nonnull (strstr (text.out, "\n  [ ] To do          "));
+  g_assert_null (strstr (text.out, "todo"));
 
   run_idesk (&json, fixture->db, "checklist", "list", "--incident", id, "--json", NULL);
   g_assert_cmpint (json.status, ==, 0);
@@ -623,6 +675,7 @@ main (int   argc,
 
   ADD ("/desk/cli/add-list-show", test_add_list_show);
   ADD ("/desk/cli/stats", test_stats);
+  ADD ("/desk/cli/stats-wide-label", test_stats_wide_label);
   ADD ("/desk/cli/estimates", test_estimates);
   ADD ("/desk/cli/unknown-id", test_unknown_id);
   ADD ("/desk/cli/bad-values-write-nothing", test_bad_values_write_nothing);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-cli.h"
+#include "desk-labels.h"
 #include "desk-template.h"
 
 /* The built-in templates, or those of @path when it is given. */
@@ -154,6 +155,19 @@ item_is_complete (DeskRecord *item)
   return status == DESK_ITEM_STATUS_DONE || status == DESK_ITEM_STATUS_NOT_APPLICABLE;
 }
 
+/* Returns: the terminal columns of the widest item status, in the language of the messages */
+static gsize
+status_column_width (void)
+{
+  g_autoptr(GEnumClass) statuses = g_type_class_ref (DESK_TYPE_ITEM_STATUS);
+  gsize width = 0;
+
+  for (guint i = 0; i < statuses->n_values; i++)
+    width = MAX (width, desk_cli_text_width (desk_item_status_label (statuses->values[i].value)));
+
+  return width;
+}
+
 int
 desk_cli_checklist_list (int    argc,
                          char **argv)
@@ -173,6 +187,7 @@ desk_cli_checklist_list (int    argc,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
   JsonArray *array;
+  gsize status_width = status_column_width ();
   int status;
 
   context = desk_cli_context_new ("checklist list", NULL,
@@ -230,10 +245,10 @@ desk_cli_checklist_list (int    argc,
       for (guint j = 0; j < items->len; j++)
         {
           DeskRecord *item = g_ptr_array_index (items, j);
-          JsonObject *object = json_array_get_object_element (item_array, j);
+          const char *label = desk_item_status_label (desk_record_get_enum (item, "status"));
 
-          g_print ("  [%s] %-12s %s\n", item_is_complete (item) ? "x" : " ",
-                   json_object_get_string_member (object, "status"),
+          g_print ("  [%s] %s%*s %s\n", item_is_complete (item) ? "x" : " ", label,
+                   desk_cli_padding (label, status_width), "",
                    desk_record_get_string (item, "text"));
         }
     }

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-cli.h"
+#include "desk-labels.h"
 
 /* One line of the text report: an indented label, the count aligned on the right. */
 static void
@@ -20,9 +21,10 @@ print_figure (guint       indent,
               gint64      value)
 {
   g_autofree char *number = g_strdup_printf ("%'" G_GINT64_FORMAT, value);
-  long width = 32 - 2 * indent - g_utf8_strlen (label, -1);
 
-  g_print ("%*s%s%*s%12s\n", (int) (2 * indent), "", label, (int) MAX (width, 1), "", number);
+  g_print ("%*s%s%*s%*s%s\n", (int) (2 * indent), "",
+           label, MAX (desk_cli_padding (label, 32 - 2 * indent), 1), "",
+           desk_cli_padding (number, 12), "", number);
 }
 
 int
@@ -41,7 +43,6 @@ desk_cli_stats (int    argc,
   g_autoptr(DeskStore) store = NULL;
   g_autoptr(DeskRecord) incident = NULL;
   g_autoptr(DeskStats) stats = NULL;
-  g_autoptr(GEnumClass) statuses = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
@@ -87,10 +88,9 @@ desk_cli_stats (int    argc,
   print_figure (0, _("Customers to notify"), stats->customers_to_notify);
   print_figure (1, _("notified"), stats->customers_notified);
 
-  statuses = g_type_class_ref (DESK_TYPE_NOTIFICATION_STATUS);
-  for (guint i = 0; i < DESK_N_NOTIFICATION_STATUSES; i++)
+  for (DeskNotificationStatus i = 0; i < DESK_N_NOTIFICATION_STATUSES; i++)
     if (stats->notifications[i] > 0)
-      print_figure (1, g_enum_get_value (statuses, i)->value_nick, stats->notifications[i]);
+      print_figure (1, desk_notification_status_label (i), stats->notifications[i]);
 
   return DESK_CLI_OK;
 }

@@ -153,6 +153,45 @@ desk_cli_print_json (JsonNode *node)
   g_print ("%s\n", text);
 }
 
+/**
+ * desk_cli_text_width:
+ *
+ * Returns: how many terminal columns @text takes: two for a wide or fullwidth character (as in
+ *   Japanese), none for a combining mark or another zero-width character, one for the others
+ */
+gsize
+desk_cli_text_width (const char *text)
+{
+  gsize width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_iszerowidth (c))
+        width += g_unichar_iswide (c) ? 2 : 1;
+    }
+
+  return width;
+}
+
+/**
+ * desk_cli_padding:
+ *
+ * printf() pads "%-12s" to 12 bytes, which misaligns columns of any text but ASCII: pad with
+ * "%*s" and this instead.
+ *
+ * Returns: how many spaces bring @text to @columns terminal columns; 0 if it fills them already
+ */
+int
+desk_cli_padding (const char *text,
+                  gsize       columns)
+{
+  gsize width = desk_cli_text_width (text);
+
+  return width < columns ? (int) (columns - width) : 0;
+}
+
 /* Finds the command the first one or two words name; options may come before them. */
 static const DeskCliCommand *
 find_command (int     argc,

@@ -41,6 +41,9 @@ int          desk_cli_fail            (GError               *error);
 int          desk_cli_usage_error     (const char           *format,
                                        ...) G_GNUC_PRINTF (1, 2);
 void         desk_cli_print_json      (JsonNode             *node);
+gsize        desk_cli_text_width      (const char           *text);
+int          desk_cli_padding         (const char           *text,
+                                       gsize                 columns);
 
 int          desk_cli_checklist_add   (int                   argc,
                                        char                **argv);
