@@ -377,6 +377,50 @@ test_customers_page_duplicate (Fixture       *fixture,
 }
 
 static void
+on_added_cb (DeskCustomerDialog  *dialog,
+             char               **name)
+{
+  *name = g_strdup (desk_customer_get_display_name (desk_customer_dialog_get_customer (dialog)));
+}
+
+/* A contract ID on another incident is that customer, put on this one as it is on record. */
+static void
+test_customers_page_add_existing (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(DeskCustomer) existing = NULL;
+  g_autoptr(DeskCustomerRow) row = NULL;
+  g_autofree char *added_name = NULL;
+  DeskCustomerDialog *dialog;
+
+  existing = desk_test_save (fixture->store, desk_customer_new ("X-100", "Existing Holdings"));
+  g_object_unref (desk_test_save (fixture->store,
+                                  desk_affected_new (fixture->empty_incident, existing)));
+  show_page (fixture, fixture->incident);
+
+  dialog = _desk_customers_page_open_dialog (fixture->page, GTK_INVALID_LIST_POSITION);
+  g_signal_connect (dialog, "saved", G_CALLBACK (on_added_cb), &added_name);
+  gtk_editable_set_text (_desk_customer_dialog_get_contract_row (dialog), "X-100");
+  save_dialog (dialog, TRUE);
+
+  /* What the page's toast names */
+  g_assert_cmpstr (added_name, ==, "Existing Holdings");
+
+  /* No second customer: the one on record, now on both incidents */
+  g_assert_cmpuint (desk_test_count (fixture->store, DESK_TYPE_CUSTOMER, NULL, 0), ==,
+                    N_CUSTOMERS + 1);
+  g_assert_cmpuint (desk_test_count (fixture->store, DESK_TYPE_AFFECTED, "customer-id",
+                                     desk_record_get_id (DESK_RECORD (existing))), ==, 2);
+
+  /* On the page, last in contract order, under its name on record */
+  SPIN_UNTIL (n_rows (fixture) == N_CUSTOMERS + 1 && is_settled (fixture));
+  g_assert_cmpstr (contract_at (fixture, N_CUSTOMERS), ==, "X-100");
+  row = g_list_model_get_item (_desk_customers_page_get_list (fixture->page), N_CUSTOMERS);
+  g_assert_cmpstr (desk_record_get_string (DESK_RECORD (desk_customer_row_get_customer (row)),
+                                           "name"), ==, "Existing Holdings");
+}
+
+static void
 test_customers_page_edit (Fixture       *fixture,
                           gconstpointer  data)
 {
@@ -540,6 +584,7 @@ main (int   argc,
   ADD ("sort", test_customers_page_sort);
   ADD ("add", test_customers_page_add);
   ADD ("duplicate", test_customers_page_duplicate);
+  ADD ("add-existing", test_customers_page_add_existing);
   ADD ("edit", test_customers_page_edit);
   ADD ("remove-undo", test_customers_page_remove_undo);
   ADD ("cancel-remove", test_customers_page_cancel_remove);

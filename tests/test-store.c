@@ -636,6 +636,8 @@ on_done_cb (GObject      *source,
     ok = desk_store_set_notification_status_finish (store, result, &error);
   else if (tag == desk_store_move_async)
     ok = desk_store_move_finish (store, result, &error);
+  else if (tag == desk_store_add_affected_customer_async)
+    ok = desk_store_add_affected_customer_finish (store, result, &error);
   else
     g_assert_not_reached ();
 
@@ -733,6 +735,176 @@ test_async_edits (Fixture       *fixture,
   while (history == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (history->len, >, 3);
+}
+
+/* Puts the customer with @contract_id on @incident as desk_store_add_affected_customer() does,
+ * entering @name and @manager; returns the stored link, or NULL with @error set. */
+static DeskAffected *
+add_customer (DeskStore     *store,
+              DeskIncident  *incident,
+              const char    *contract_id,
+              const char    *name,
+              const char    *manager,
+              DeskCustomer **customer,
+              GError       **error)
+{
+  g_autoptr(DeskAffected) affected = NULL;
+
+  *customer = desk_customer_new (contract_id, name);
+  desk_record_set_string (DESK_RECORD (*customer), "account-manager", manager);
+  affected = desk_affected_new (incident, *customer);
+  desk_record_set_enum (DESK_RECORD (affected), "exposure", DESK_EXPOSURE_CONFIRMED);
+
+  if (!desk_store_add_affected_customer (store, *customer, affected, error))
+    return NULL;
+
+  return g_steal_pointer (&affected);
+}
+
+static guint
+n_links (DeskStore    *store,
+         DeskIncident *incident)
+{
+  return desk_test_count (store, DESK_TYPE_AFFECTED, "incident-id",
+                          desk_record_get_id (DESK_RECORD (incident)));
+}
+
+static void
+test_add_affected_customer (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  DeskStore *store = fixture->store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskIncident) mail = save_incident (store, "Mail breach");
+  g_autoptr(DeskIncident) web = save_incident (store, "Web shop breach");
+  g_autoptr(DeskCustomer) customer = NULL, shared = NULL;
+  g_autoptr(DeskAffected) affected = NULL, on_web = NULL;
+  g_autoptr(GPtrArray) ledger = NULL;
+
+  /* A new contract: a new customer, its link and its ledger row */
+  affected = add_customer (store, mail, "N-1", "Northwind", NULL, &customer, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (desk_record_get_id (DESK_RECORD (customer)), >, 0);
+  g_assert_cmpint (desk_record_get_int (DESK_RECORD (affected), "customer-id"), ==,
+                   desk_record_get_id (DESK_RECORD (customer)));
+  g_assert_cmpuint (desk_test_count (store, DESK_TYPE_NOTIFICATION, "affected-id",
+                                     desk_record_get_id (DESK_RECORD (affected))), ==, 1);
+
+  /* A contract already on another incident: the customer on record, which keeps its name and
+   * only gains the account manager it lacked */
+  g_clear_object (&customer);
+  g_clear_object (&affected);
+  shared = desk_test_save (store, desk_customer_new ("S-1", "Shared Holdings"));
+  on_web = desk_test_save (store, desk_affected_new (web, shared));
+  affected = add_customer (store, mail, "S-1", "Shared Holdngs", "Yui Sato", &customer, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (desk_record_get_id (DESK_RECORD (customer)), ==,
+                   desk_record_get_id (DESK_RECORD (shared)));
+  g_assert_cmpstr (desk_record_get_string (DESK_RECORD (customer), "name"), ==, "Shared Holdings");
+  g_assert_cmpstr (desk_record_get_string (DESK_RECORD (customer), "account-manager"), ==,
+                   "Yui Sato");
+  g_assert_cmpuint (desk_test_count (store, DESK_TYPE_CUSTOMER, NULL, 0), ==, 2);
+  g_assert_cmpuint (n_links (store, mail), ==, 2);
+  g_assert_cmpuint (n_links (store, web), ==, 1);
+
+  /* Removed from the incident, as the Customers page does, after its notice went out; added again:
+   * the same link and ledger row come back, the notice still sent */
+  ledger = desk_store_list (store, DESK_TYPE_NOTIFICATION, "affected-id",
+                            desk_record_get_id (DESK_RECORD (affected)), &error);
+  g_assert_cmpuint (ledger->len, ==, 1);
+  g_assert_true (desk_store_set_notification_status (store, ledger,
+                                                     DESK_NOTIFICATION_STATUS_SENT, &error));
+  g_assert_true (desk_store_delete (store, DESK_RECORD (affected), &error));
+  g_assert_true (desk_store_delete (store, g_ptr_array_index (ledger, 0), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_links (store, mail), ==, 1);
+  {
+    g_autoptr(DeskCustomer) again = NULL;
+    g_autoptr(DeskAffected) restored = NULL;
+    g_autoptr(GPtrArray) restored_ledger = NULL;
+
+    restored = add_customer (store, mail, "S-1", NULL, NULL, &again, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (desk_record_get_id (DESK_RECORD (restored)), ==,
+                     desk_record_get_id (DESK_RECORD (affected)));
+    g_assert_false (desk_record_get_deleted (DESK_RECORD (restored)));
+    g_assert_cmpint (desk_record_get_enum (DESK_RECORD (restored), "exposure"), ==,
+                     DESK_EXPOSURE_CONFIRMED);
+    g_assert_cmpuint (n_links (store, mail), ==, 2);
+
+    restored_ledger = desk_store_list (store, DESK_TYPE_NOTIFICATION, "affected-id",
+                                       desk_record_get_id (DESK_RECORD (restored)), &error);
+    g_assert_cmpuint (restored_ledger->len, ==, 1);
+    g_assert_cmpint (desk_record_get_enum (g_ptr_array_index (restored_ledger, 0), "status"), ==,
+                     DESK_NOTIFICATION_STATUS_SENT);
+  }
+}
+
+/* A customer already on the incident is refused in words, and nothing is written: not even the
+ * details the customer on record lacked. */
+static void
+test_add_affected_customer_refused (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  DeskStore *store = fixture->store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskIncident) mail = save_incident (store, "Mail breach");
+  g_autoptr(DeskCustomer) nameless = desk_test_save (store, desk_customer_new ("B-1", NULL));
+  g_autoptr(DeskCustomer) customer = NULL;
+  g_autoptr(DeskAffected) affected = NULL;
+  g_autoptr(DeskRecord) stored = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  guint n_audit;
+
+  g_object_unref (desk_test_save (store, desk_affected_new (mail, nameless)));
+  audit = desk_store_list_audit (store, desk_record_get_id (DESK_RECORD (mail)), &error);
+  n_audit = audit->len;
+  g_clear_pointer (&audit, g_ptr_array_unref);
+
+  affected = add_customer (store, mail, "B-1", "Bluebird", "Yui Sato", &customer, &error);
+  g_assert_null (affected);
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_DUPLICATE);
+  g_assert_cmpstr (error->message, ==,
+                   "The customer with contract ID “B-1” is already on this incident");
+
+  stored = desk_store_load (store, DESK_TYPE_CUSTOMER, desk_record_get_id (DESK_RECORD (nameless)),
+                            NULL);
+  g_assert_null (desk_record_get_string (stored, "name"));
+  g_assert_null (desk_record_get_string (stored, "account-manager"));
+  g_assert_cmpuint (desk_test_count (store, DESK_TYPE_CUSTOMER, NULL, 0), ==, 1);
+  g_assert_cmpuint (n_links (store, mail), ==, 1);
+  audit = desk_store_list_audit (store, desk_record_get_id (DESK_RECORD (mail)), NULL);
+  g_assert_cmpuint (audit->len, ==, n_audit);
+
+  /* The caller's records are as they were. */
+  g_assert_cmpint (desk_record_get_id (DESK_RECORD (customer)), ==, 0);
+  g_assert_cmpstr (desk_record_get_string (DESK_RECORD (customer), "name"), ==, "Bluebird");
+}
+
+/* The worker's result reaches the caller's records. */
+static void
+test_add_affected_customer_async (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(DeskIncident) mail = save_incident (fixture->store, "Mail breach");
+  g_autoptr(DeskIncident) web = save_incident (fixture->store, "Web shop breach");
+  g_autoptr(DeskCustomer) shared = desk_test_save (fixture->store,
+                                                   desk_customer_new ("S-1", "Shared Holdings"));
+  g_autoptr(DeskCustomer) customer = desk_customer_new ("S-1", NULL);
+  g_autoptr(DeskAffected) affected = desk_affected_new (mail, customer);
+
+  g_object_unref (desk_test_save (fixture->store, desk_affected_new (web, shared)));
+  desk_store_add_affected_customer_async (fixture->store, customer, affected, NULL, on_done_cb,
+                                          loop);
+  g_main_loop_run (loop);
+
+  g_assert_cmpint (desk_record_get_id (DESK_RECORD (customer)), ==,
+                   desk_record_get_id (DESK_RECORD (shared)));
+  g_assert_cmpstr (desk_record_get_string (DESK_RECORD (customer), "name"), ==, "Shared Holdings");
+  g_assert_cmpint (desk_record_get_id (DESK_RECORD (affected)), >, 0);
+  g_assert_cmpint (desk_record_get_int (DESK_RECORD (affected), "customer-id"), ==,
+                   desk_record_get_id (DESK_RECORD (shared)));
 }
 
 static void
@@ -910,6 +1082,9 @@ main (int   argc,
   ADD ("/desk/store/record-to-json", test_record_to_json);
   ADD ("/desk/store/async", test_async);
   ADD ("/desk/store/async-edits", test_async_edits);
+  ADD ("/desk/store/add-affected-customer", test_add_affected_customer);
+  ADD ("/desk/store/add-affected-customer-refused", test_add_affected_customer_refused);
+  ADD ("/desk/store/add-affected-customer-async", test_add_affected_customer_async);
   ADD ("/desk/store/bulk-notification-status", test_bulk_notification_status);
   ADD ("/desk/store/move", test_move);
   ADD ("/desk/store/history", test_history);

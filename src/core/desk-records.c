@@ -301,6 +301,18 @@ desk_customer_new (const char *contract_id,
   return g_object_new (DESK_TYPE_CUSTOMER, "contract-id", contract_id, "name", name, NULL);
 }
 
+/* Returns: (transfer none): the customer's name, or its contract ID if it has none */
+const char *
+desk_customer_get_display_name (DeskCustomer *self)
+{
+  const char *name;
+
+  g_return_val_if_fail (DESK_IS_CUSTOMER (self), NULL);
+
+  name = desk_record_get_string (DESK_RECORD (self), "name");
+  return name && *name ? name : desk_record_get_string (DESK_RECORD (self), "contract-id");
+}
+
 DeskAffected *
 desk_affected_new (DeskIncident *incident,
                    DeskCustomer *customer)

@@ -47,6 +47,7 @@ DeskCategory *desk_category_new        (DeskIncident       *incident,
                                         const char         *name);
 DeskCustomer *desk_customer_new        (const char         *contract_id,
                                         const char         *name);
+const char   *desk_customer_get_display_name (DeskCustomer *self);
 DeskAffected *desk_affected_new        (DeskIncident       *incident,
                                         DeskCustomer       *customer);
 DeskNotification *desk_notification_new (DeskIncident      *incident,

@@ -674,6 +674,170 @@ update_record (DeskStore   *self,
 }
 
 /* }}} */
+/* Affected customers {{{ */
+
+/* Returns: (transfer none): a statement reading records of @type WHERE @condition, with its
+ *   values still to bind, or %NULL with @error set */
+static DeskStatement *
+prepare_select (DeskStore   *self,
+                GType        type,
+                const char  *condition,
+                GError     **error)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  g_autofree char *sql = g_strconcat (get_sql (self, DESK_RECORD_CLASS (klass), "select"),
+                                      " WHERE ", condition, NULL);
+
+  return desk_database_prepare (self->database, sql, error);
+}
+
+/* Reads the record of @type in @stmt's first row into @record, or sets it to %NULL if there is
+ * none; either way @stmt is reset. */
+static gboolean
+read_first (DeskStore      *self,
+            GType           type,
+            DeskStatement  *stmt,
+            DeskRecord    **record,
+            GError        **error)
+{
+  g_autoptr(DeskStatement) reset = stmt;
+  gboolean has_row;
+
+  *record = NULL;
+  if (!desk_database_step (self->database, stmt, &has_row, error))
+    return FALSE;
+
+  if (has_row)
+    *record = record_from_row (type, stmt);
+  return TRUE;
+}
+
+/* Adding a customer to an incident is not editing it: the customer on record is shared by every
+ * incident, and a name typed otherwise in the add dialog must not rename it everywhere. So it
+ * keeps what it has and only gains what it lacked; editing the customer is how to change it. */
+static void
+fill_blanks (DeskRecord *stored,
+             DeskRecord *entered)
+{
+  static const char * const texts[] = { "name", "account-manager", "contacts" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      const char *value = desk_record_get_string (stored, texts[i]);
+
+      if (value == NULL || *value == '\0')
+        desk_record_set_string (stored, texts[i], desk_record_get_string (entered, texts[i]));
+    }
+
+  /* The notice promise is the hours and what they count from, together. */
+  if (desk_record_get_int (stored, "notice-hours") == 0)
+    {
+      desk_record_set_int (stored, "notice-hours", desk_record_get_int (entered, "notice-hours"));
+      desk_record_set_enum (stored, "notice-basis",
+                            desk_record_get_enum (entered, "notice-basis"));
+    }
+}
+
+/* The customer was on the incident and was removed from it: the pair is unique, so its old link
+ * comes back, and with it its ledger rows and their history (sent, acknowledged). It then takes
+ * the exposure and categories entered now, in an audit line of its own. */
+static gboolean
+restore_link (DeskStore   *self,
+              DeskRecord  *link,
+              DeskRecord  *entered,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) ledger = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(DeskStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean has_row;
+
+  if (!desk_store_restore (self, link, error))
+    return FALSE;
+
+  desk_record_set_enum (link, "exposure", desk_record_get_enum (entered, "exposure"));
+  desk_record_set_int (link, "categories", desk_record_get_int (entered, "categories"));
+  if (desk_record_get_int (link, "confirmed-at") == 0)
+    desk_record_set_int (link, "confirmed-at", desk_record_get_int (entered, "confirmed-at"));
+  if (!desk_store_save (self, link, error))
+    return FALSE;
+
+  if (!(stmt = prepare_select (self, DESK_TYPE_NOTIFICATION, "affected_id = ? AND deleted", error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, desk_record_get_id (link));
+  while (desk_database_step (self->database, stmt, &has_row, &local_error) && has_row)
+    g_ptr_array_add (ledger, record_from_row (DESK_TYPE_NOTIFICATION, stmt));
+  g_clear_pointer (&stmt, desk_statement_release);
+
+  for (guint i = 0; i < ledger->len && local_error == NULL; i++)
+    desk_store_restore (self, g_ptr_array_index (ledger, i), &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  desk_record_assign (entered, link);
+  return TRUE;
+}
+
+/* The steps of desk_store_add_affected_customer(), inside its transaction. */
+static gboolean
+put_on_incident (DeskStore   *self,
+                 DeskRecord  *customer,
+                 DeskRecord  *affected,
+                 GError     **error)
+{
+  const char *contract_id = desk_record_get_string (customer, "contract-id");
+  g_autoptr(DeskRecord) stored = NULL;
+  g_autoptr(DeskRecord) link = NULL;
+  DeskStatement *stmt;
+
+  if (!(stmt = prepare_select (self, DESK_TYPE_CUSTOMER, "contract_id = ? AND NOT deleted",
+                               error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, contract_id, -1, SQLITE_TRANSIENT);
+  if (!read_first (self, DESK_TYPE_CUSTOMER, stmt, &stored, error))
+    return FALSE;
+
+  if (stored != NULL)
+    {
+      if (!(stmt = prepare_select (self, DESK_TYPE_AFFECTED, "incident_id = ? AND customer_id = ?",
+                                   error)))
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, desk_record_get_int (affected, "incident-id"));
+      sqlite3_bind_int64 (stmt, 2, desk_record_get_id (stored));
+      if (!read_first (self, DESK_TYPE_AFFECTED, stmt, &link, error))
+        return FALSE;
+
+      if (link != NULL && !desk_record_get_deleted (link))
+        {
+          /* Translators: %s is a contract ID */
+          g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_DUPLICATE,
+                       _("The customer with contract ID “%s” is already on this incident"),
+                       contract_id);
+          return FALSE;
+        }
+
+      fill_blanks (stored, customer);
+      desk_record_assign (customer, stored);
+    }
+
+  if (!desk_store_save (self, customer, error))
+    return FALSE;
+
+  desk_record_set_int (affected, "customer-id", desk_record_get_id (customer));
+  if (link != NULL)
+    return restore_link (self, link, affected, error);
+
+  return desk_store_save (self, affected, error);
+}
+
+/* }}} */
 /* GObject {{{ */
 
 static void
@@ -959,6 +1123,57 @@ desk_store_restore (DeskStore   *self,
                     GError     **error)
 {
   return set_deleted (self, record, FALSE, error);
+}
+
+/**
+ * desk_store_add_affected_customer:
+ * @customer: the customer as entered, not stored yet
+ * @affected: how @customer's incident affects it (its "incident-id", exposure, categories), not
+ *   stored yet
+ *
+ * Puts a customer on an incident by its contract ID, in one transaction. Customers are shared by
+ * every incident, so the one on record with @customer's contract ID is used if there is one (it
+ * only gains the details it lacked: see fill_blanks()); otherwise @customer is added. The link is
+ * @affected, with its ledger row, or, if the customer was removed from the incident before, that
+ * link and its ledger row restored with @affected's exposure and categories.
+ *
+ * A customer already on the incident is refused with %DESK_STORE_ERROR_DUPLICATE, and then, as
+ * on any error, nothing is written and neither record changes. On success they hold what was
+ * stored: the customer on record, and the new or restored link.
+ */
+gboolean
+desk_store_add_affected_customer (DeskStore     *self,
+                                  DeskCustomer  *customer,
+                                  DeskAffected  *affected,
+                                  GError       **error)
+{
+  g_autoptr(DeskRecord) customer_copy = NULL;
+  g_autoptr(DeskRecord) affected_copy = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DESK_IS_CUSTOMER (customer), FALSE);
+  g_return_val_if_fail (DESK_IS_AFFECTED (affected), FALSE);
+  g_return_val_if_fail (desk_record_get_id (DESK_RECORD (customer)) == 0, FALSE);
+  g_return_val_if_fail (desk_record_get_id (DESK_RECORD (affected)) == 0, FALSE);
+
+  customer_copy = desk_record_copy (DESK_RECORD (customer));
+  affected_copy = desk_record_copy (DESK_RECORD (affected));
+
+  if (!desk_database_begin (self->database, error))
+    return FALSE;
+
+  if (!put_on_incident (self, customer_copy, affected_copy, &local_error) ||
+      !desk_database_commit (self->database, &local_error))
+    {
+      desk_database_rollback (self->database);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  desk_record_assign (DESK_RECORD (customer), customer_copy);
+  desk_record_assign (DESK_RECORD (affected), affected_copy);
+  return TRUE;
 }
 
 /**
@@ -1863,6 +2078,49 @@ desk_store_set_deleted_finish (DeskStore     *self,
                                GError       **error)
 {
   return job_finish (self, result, desk_store_set_deleted_async, error) != NULL;
+}
+
+static gpointer
+add_affected_customer_job (DeskStore  *self,
+                           Job        *job,
+                           GError    **error)
+{
+  return desk_store_add_affected_customer (self, g_ptr_array_index (job->copies, 0),
+                                           g_ptr_array_index (job->copies, 1), error) ? JOB_DONE
+                                                                                      : NULL;
+}
+
+void
+desk_store_add_affected_customer_async (DeskStore           *self,
+                                        DeskCustomer        *customer,
+                                        DeskAffected        *affected,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  Job *job = job_new (add_affected_customer_job, NULL);
+  DeskRecord *records[] = { DESK_RECORD (customer), DESK_RECORD (affected) };
+
+  g_return_if_fail (DESK_IS_STORE (self));
+  g_return_if_fail (DESK_IS_CUSTOMER (customer));
+  g_return_if_fail (DESK_IS_AFFECTED (affected));
+
+  job_take_records (job, records, G_N_ELEMENTS (records));
+  job_run (self, job, desk_store_add_affected_customer_async, cancellable, callback, user_data);
+}
+
+/**
+ * desk_store_add_affected_customer_finish:
+ *
+ * Completes desk_store_add_affected_customer_async(): on success the caller's customer and
+ * affected records hold what was stored, as with desk_store_add_affected_customer().
+ */
+gboolean
+desk_store_add_affected_customer_finish (DeskStore     *self,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  return job_finish (self, result, desk_store_add_affected_customer_async, error) != NULL;
 }
 
 static gpointer

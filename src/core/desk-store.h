@@ -56,6 +56,10 @@ gboolean      desk_store_delete            (DeskStore            *self,
 gboolean      desk_store_restore           (DeskStore            *self,
                                             DeskRecord           *record,
                                             GError              **error);
+gboolean      desk_store_add_affected_customer (DeskStore        *self,
+                                            DeskCustomer         *customer,
+                                            DeskAffected         *affected,
+                                            GError              **error);
 gpointer      desk_store_load              (DeskStore            *self,
                                             GType                 type,
                                             gint64                id,
@@ -110,6 +114,15 @@ void          desk_store_set_deleted_async (DeskStore            *self,
                                             GAsyncReadyCallback   callback,
                                             gpointer              user_data);
 gboolean      desk_store_set_deleted_finish (DeskStore           *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+void          desk_store_add_affected_customer_async (DeskStore  *self,
+                                            DeskCustomer         *customer,
+                                            DeskAffected         *affected,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+gboolean      desk_store_add_affected_customer_finish (DeskStore *self,
                                             GAsyncResult         *result,
                                             GError              **error);
 void          desk_store_set_notification_status_async (DeskStore *self,

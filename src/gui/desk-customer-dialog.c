@@ -8,10 +8,12 @@
 /* DeskCustomerDialog adds a customer to an incident, or edits one already on it: the contract
  * (shared by every incident) and how this incident affects it (exposure, breach categories).
  *
- * Saving writes the customer, then its DeskAffected record (whose ledger row the store adds), on
- * the store's worker, and emits "saved" when both are stored. It edits copies of the row's
- * records, so a refused save (a contract id another customer has) leaves the list showing what
- * the database holds; the copies are assigned back once stored. */
+ * Adding goes through desk_store_add_affected_customer_async(): a contract ID already on record
+ * (on another incident, say) names that customer, which is put on this incident as it is. Editing
+ * writes the customer, then its DeskAffected record. Both run on the store's worker and emit
+ * "saved" once stored. The dialog edits copies of the row's records, so a refused save (a contract
+ * ID another customer has) leaves the list showing what the database holds; the copies are
+ * assigned back once stored. */
 
 #define G_LOG_DOMAIN "desk-customer-dialog"
 
@@ -246,6 +248,50 @@ finish_saving (DeskCustomerDialog *self)
 /* }}} */
 /* Saving {{{ */
 
+/* A contract ID another customer has, or a customer already on the incident, is said under the
+ * contract ID, where the person puts it right; other failures in a toast. */
+static void
+show_save_error (DeskCustomerDialog *self,
+                 const GError       *error)
+{
+  finish_saving (self);
+
+  if (g_error_matches (error, DESK_STORE_ERROR, DESK_STORE_ERROR_DUPLICATE))
+    {
+      set_error (self, error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->contract_row));
+    }
+  else
+    desk_show_error (GTK_WIDGET (self), _("Could not save the customer"), error);
+}
+
+static void
+finish_saved (DeskCustomerDialog *self)
+{
+  self->saving = FALSE;
+  g_signal_emit (self, signals[SAVED], 0);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_customer_added_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(DeskCustomerDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean added = desk_store_add_affected_customer_finish (DESK_STORE (object), result, &error);
+
+  /* Destroyed meanwhile (its parent went away): nothing left to show. */
+  if (self->store == NULL)
+    return;
+
+  if (!added)
+    show_save_error (self, error);
+  else
+    finish_saved (self);
+}
+
 static void
 on_affected_saved_cb (GObject      *object,
                       GAsyncResult *result,
@@ -255,28 +301,20 @@ on_affected_saved_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gboolean saved = desk_store_save_finish (DESK_STORE (object), result, &error);
 
-  /* Destroyed meanwhile (its parent went away): nothing left to show. */
   if (self->store == NULL)
     return;
 
   if (!saved)
     {
-      finish_saving (self);
-      desk_show_error (GTK_WIDGET (self), _("Could not save the customer"), error);
+      show_save_error (self, error);
       return;
     }
 
-  if (self->row != NULL)
-    {
-      desk_record_assign (DESK_RECORD (desk_customer_row_get_customer (self->row)),
-                          DESK_RECORD (self->customer));
-      desk_record_assign (DESK_RECORD (desk_customer_row_get_affected (self->row)),
-                          DESK_RECORD (self->affected));
-    }
-
-  self->saving = FALSE;
-  g_signal_emit (self, signals[SAVED], 0);
-  gtk_window_destroy (GTK_WINDOW (self));
+  desk_record_assign (DESK_RECORD (desk_customer_row_get_customer (self->row)),
+                      DESK_RECORD (self->customer));
+  desk_record_assign (DESK_RECORD (desk_customer_row_get_affected (self->row)),
+                      DESK_RECORD (self->affected));
+  finish_saved (self);
 }
 
 static void
@@ -293,29 +331,9 @@ on_customer_saved_cb (GObject      *object,
 
   if (!saved)
     {
-      finish_saving (self);
-
-      if (g_error_matches (error, DESK_STORE_ERROR, DESK_STORE_ERROR_DUPLICATE))
-        {
-          g_autofree char *contract = contract_text (self);
-          g_autofree char *message = NULL;
-
-          /* Translators: %s is a contract id */
-          message = g_strdup_printf (_("Another customer already has contract ID “%s”. "
-                                       "Contract IDs are unique across all incidents."),
-                                     contract);
-          set_error (self, message);
-          gtk_widget_grab_focus (GTK_WIDGET (self->contract_row));
-        }
-      else
-        desk_show_error (GTK_WIDGET (self), _("Could not save the customer"), error);
+      show_save_error (self, error);
       return;
     }
-
-  /* A retry after a failure below updates the customer just stored rather than adding it twice. */
-  if (self->affected == NULL)
-    self->affected = desk_affected_new (self->incident, self->customer);
-  read_affected (self);
 
   desk_store_save_async (self->store, DESK_RECORD (self->affected), NULL,
                          on_affected_saved_cb, g_object_ref (self));
@@ -341,18 +359,26 @@ desk_customer_dialog_save_action (GtkWidget  *widget,
             DESK_RECORD (desk_customer_row_get_affected (self->row))));
         }
       else
-        self->customer = g_object_new (DESK_TYPE_CUSTOMER, NULL);
+        {
+          self->customer = g_object_new (DESK_TYPE_CUSTOMER, NULL);
+          self->affected = desk_affected_new (self->incident, self->customer);
+        }
     }
 
   read_customer (self);
+  read_affected (self);
   set_error (self, NULL);
 
   self->saving = TRUE;
   update_actions (self);
 
   /* No cancellable: once asked for, the write completes even if the dialog is closed. */
-  desk_store_save_async (self->store, DESK_RECORD (self->customer), NULL,
-                         on_customer_saved_cb, g_object_ref (self));
+  if (self->row == NULL)
+    desk_store_add_affected_customer_async (self->store, self->customer, self->affected, NULL,
+                                            on_customer_added_cb, g_object_ref (self));
+  else
+    desk_store_save_async (self->store, DESK_RECORD (self->customer), NULL,
+                           on_customer_saved_cb, g_object_ref (self));
 }
 
 static void
@@ -529,6 +555,20 @@ desk_customer_dialog_get_row (DeskCustomerDialog *self)
   g_return_val_if_fail (DESK_IS_CUSTOMER_DIALOG (self), NULL);
 
   return self->row;
+}
+
+/**
+ * desk_customer_dialog_get_customer:
+ *
+ * Returns: (nullable) (transfer none): the customer as stored, once #DeskCustomerDialog::saved is
+ *   emitted: when adding, the one on record with the contract ID entered, if there was one
+ */
+DeskCustomer *
+desk_customer_dialog_get_customer (DeskCustomerDialog *self)
+{
+  g_return_val_if_fail (DESK_IS_CUSTOMER_DIALOG (self), NULL);
+
+  return self->customer;
 }
 
 /* }}} */

@@ -24,5 +24,6 @@ DeskCustomerDialog *desk_customer_dialog_new          (GtkWindow        *parent,
                                                        GPtrArray        *categories,
                                                        DeskCustomerRow  *row);
 DeskCustomerRow    *desk_customer_dialog_get_row      (DeskCustomerDialog *self);
+DeskCustomer       *desk_customer_dialog_get_customer (DeskCustomerDialog *self);
 
 G_END_DECLS

@@ -104,14 +104,10 @@ remove_row (DeskCustomersPage *self,
             DeskCustomerRow   *row)
 {
   DeskNotification *notification = desk_customer_row_get_notification (row);
-  DeskRecord *customer = DESK_RECORD (desk_customer_row_get_customer (row));
-  const char *name = desk_record_get_string (customer, "name");
+  const char *name = desk_customer_get_display_name (desk_customer_row_get_customer (row));
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
   DeskPageRemoval *removal;
-
-  if (name == NULL || *name == '\0')
-    name = desk_record_get_string (customer, "contract-id");
 
   /* Translators: %s is a customer's name */
   title = g_markup_printf_escaped (_("“%s” removed from the incident"), name);
@@ -136,7 +132,16 @@ on_dialog_saved_cb (DeskCustomersPage  *self,
                     DeskCustomerDialog *dialog)
 {
   if (desk_customer_dialog_get_row (dialog) == NULL)
-    desk_show_toast (GTK_WIDGET (self), _("Customer added"));
+    {
+      g_autofree char *title = NULL;
+
+      /* Translators: %s is a customer's name: the one entered, or that of the customer on record
+       * with the contract ID entered */
+      title = g_markup_printf_escaped (_("“%s” added to the incident"),
+                                       desk_customer_get_display_name (
+                                         desk_customer_dialog_get_customer (dialog)));
+      desk_show_toast (GTK_WIDGET (self), title);
+    }
 
   desk_customer_list_view_reload (self->list_view);
 }

@@ -469,15 +469,13 @@ static DeskNoticeDialog *
 open_row_dialog (DeskNotificationsPage *self,
                  DeskCustomerRow       *row)
 {
-  DeskRecord *customer = DESK_RECORD (desk_customer_row_get_customer (row));
   DeskNotification *notice = desk_customer_row_get_notification (row);
-  const char *name = desk_record_get_string (customer, "name");
 
   if (notice == NULL)
     return NULL;
 
   return open_dialog (self, notice,
-                      name && *name ? name : desk_record_get_string (customer, "contract-id"));
+                      desk_customer_get_display_name (desk_customer_row_get_customer (row)));
 }
 
 /* }}} */
