@@ -59,13 +59,7 @@ struct _DeskCustomerDialog
 
 G_DEFINE_FINAL_TYPE (DeskCustomerDialog, desk_customer_dialog, ADW_TYPE_WINDOW)
 
-enum {
-  SAVED,
-  REMOVE_REQUESTED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+static guint signals[DESK_DIALOG_N_SIGNALS];
 
 /* Helpers {{{ */
 
@@ -248,14 +242,22 @@ finish_saving (DeskCustomerDialog *self)
 /* }}} */
 /* Saving {{{ */
 
-/* A contract ID another customer has, or a customer already on the incident, is said under the
- * contract ID, where the person puts it right; other failures in a toast. */
-static void
-show_save_error (DeskCustomerDialog *self,
-                 const GError       *error)
+/* Whether saving goes on after a step: not if the dialog went away meanwhile (its parent closed),
+ * nothing being left to show, nor if the step failed. A contract ID another customer has, or a
+ * customer already on the incident, is said under the contract ID, where the person puts it
+ * right; other failures in a toast. */
+static gboolean
+step_succeeded (DeskCustomerDialog *self,
+                gboolean            ok,
+                const GError       *error)
 {
-  finish_saving (self);
+  if (self->store == NULL)
+    return FALSE;
 
+  if (ok)
+    return TRUE;
+
+  finish_saving (self);
   if (g_error_matches (error, DESK_STORE_ERROR, DESK_STORE_ERROR_DUPLICATE))
     {
       set_error (self, error->message);
@@ -263,14 +265,15 @@ show_save_error (DeskCustomerDialog *self,
     }
   else
     desk_show_error (GTK_WIDGET (self), _("Could not save the customer"), error);
+
+  return FALSE;
 }
 
 static void
 finish_saved (DeskCustomerDialog *self)
 {
   self->saving = FALSE;
-  g_signal_emit (self, signals[SAVED], 0);
-  gtk_window_destroy (GTK_WINDOW (self));
+  desk_dialog_close_saved (GTK_WINDOW (self), signals[DESK_DIALOG_SAVED]);
 }
 
 static void
@@ -282,13 +285,7 @@ on_customer_added_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gboolean added = desk_store_add_affected_customer_finish (DESK_STORE (object), result, &error);
 
-  /* Destroyed meanwhile (its parent went away): nothing left to show. */
-  if (self->store == NULL)
-    return;
-
-  if (!added)
-    show_save_error (self, error);
-  else
+  if (step_succeeded (self, added, error))
     finish_saved (self);
 }
 
@@ -301,14 +298,8 @@ on_affected_saved_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gboolean saved = desk_store_save_finish (DESK_STORE (object), result, &error);
 
-  if (self->store == NULL)
+  if (!step_succeeded (self, saved, error))
     return;
-
-  if (!saved)
-    {
-      show_save_error (self, error);
-      return;
-    }
 
   desk_record_assign (DESK_RECORD (desk_customer_row_get_customer (self->row)),
                       DESK_RECORD (self->customer));
@@ -326,17 +317,9 @@ on_customer_saved_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gboolean saved = desk_store_save_finish (DESK_STORE (object), result, &error);
 
-  if (self->store == NULL)
-    return;
-
-  if (!saved)
-    {
-      show_save_error (self, error);
-      return;
-    }
-
-  desk_store_save_async (self->store, DESK_RECORD (self->affected), NULL,
-                         on_affected_saved_cb, g_object_ref (self));
+  if (step_succeeded (self, saved, error))
+    desk_store_save_async (self->store, DESK_RECORD (self->affected), NULL,
+                           on_affected_saved_cb, g_object_ref (self));
 }
 
 static void
@@ -388,10 +371,8 @@ desk_customer_dialog_remove_action (GtkWidget  *widget,
 {
   DeskCustomerDialog *self = DESK_CUSTOMER_DIALOG (widget);
 
-  g_autoptr(DeskCustomerRow) row = g_object_ref (self->row);
-
-  gtk_window_destroy (GTK_WINDOW (self));
-  g_signal_emit (self, signals[REMOVE_REQUESTED], 0, row);
+  desk_dialog_request_removal (GTK_WINDOW (self), signals[DESK_DIALOG_REMOVE_REQUESTED],
+                               self->row);
 }
 
 /* }}} */
@@ -407,16 +388,10 @@ on_contract_changed_cb (DeskCustomerDialog *self)
 /* }}} */
 /* GObject {{{ */
 
-/* Closing mid-save would leave a customer stored without its place on the incident. */
 static gboolean
 desk_customer_dialog_close_request (GtkWindow *window)
 {
-  GtkWindowClass *parent_class = GTK_WINDOW_CLASS (desk_customer_dialog_parent_class);
-
-  if (DESK_CUSTOMER_DIALOG (window)->saving)
-    return TRUE;
-
-  return parent_class->close_request ? parent_class->close_request (window) : FALSE;
+  return desk_dialog_close_request (window, DESK_CUSTOMER_DIALOG (window)->saving);
 }
 
 static void
@@ -452,9 +427,6 @@ desk_customer_dialog_class_init (DeskCustomerDialogClass *klass)
    *
    * The customer and its affected record are stored; the dialog closes.
    */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-
   /**
    * DeskCustomerDialog::remove-requested:
    * @row: the customer's row
@@ -462,12 +434,8 @@ desk_customer_dialog_class_init (DeskCustomerDialogClass *klass)
    * The person asked to remove the customer from the incident; the dialog has closed, and the
    * receiver confirms and removes.
    */
-  signals[REMOVE_REQUESTED] = g_signal_new ("remove-requested", G_TYPE_FROM_CLASS (klass),
-                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                            G_TYPE_NONE, 1, DESK_TYPE_CUSTOMER_ROW);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_BASE "/ui/desk-customer-dialog.ui");
+  desk_dialog_class_setup (widget_class, RESOURCE_BASE "/ui/desk-customer-dialog.ui",
+                           DESK_TYPE_CUSTOMER_ROW, signals);
   gtk_widget_class_bind_template_child (widget_class, DeskCustomerDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, DeskCustomerDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, DeskCustomerDialog, contract_row);
@@ -486,8 +454,6 @@ desk_customer_dialog_class_init (DeskCustomerDialogClass *klass)
                                    desk_customer_dialog_save_action);
   gtk_widget_class_install_action (widget_class, "customer.remove", NULL,
                                    desk_customer_dialog_remove_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void

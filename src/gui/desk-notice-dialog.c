@@ -56,13 +56,7 @@ struct _DeskNoticeDialog
 
 G_DEFINE_FINAL_TYPE (DeskNoticeDialog, desk_notice_dialog, ADW_TYPE_WINDOW)
 
-enum {
-  SAVED,
-  REMOVE_REQUESTED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+static guint signals[DESK_DIALOG_N_SIGNALS];
 
 /* Helpers {{{ */
 
@@ -171,6 +165,25 @@ finish_saving (DeskNoticeDialog *self)
 /* }}} */
 /* Saving {{{ */
 
+/* Whether saving goes on after a step: not if the dialog went away meanwhile (its parent closed),
+ * nor if the step failed, which a toast tells as @failure. */
+static gboolean
+step_succeeded (DeskNoticeDialog *self,
+                gboolean          ok,
+                const GError     *error,
+                const char       *failure)
+{
+  if (self->store == NULL)
+    return FALSE;
+
+  if (ok)
+    return TRUE;
+
+  finish_saving (self);
+  desk_show_error (GTK_WIDGET (self), failure, error);
+  return FALSE;
+}
+
 static void
 finish_saved (DeskNoticeDialog *self)
 {
@@ -180,8 +193,7 @@ finish_saved (DeskNoticeDialog *self)
     self->notice = g_object_ref (self->copy);
 
   self->saving = FALSE;
-  g_signal_emit (self, signals[SAVED], 0);
-  gtk_window_destroy (GTK_WINDOW (self));
+  desk_dialog_close_saved (GTK_WINDOW (self), signals[DESK_DIALOG_SAVED]);
 }
 
 static void
@@ -193,17 +205,8 @@ on_status_set_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gboolean ok = desk_store_set_notification_status_finish (DESK_STORE (object), result, &error);
 
-  if (self->store == NULL)
-    return;
-
-  if (!ok)
-    {
-      finish_saving (self);
-      desk_show_error (GTK_WIDGET (self), _("Could not change the notice’s status"), error);
-      return;
-    }
-
-  finish_saved (self);
+  if (step_succeeded (self, ok, error, _("Could not change the notice’s status")))
+    finish_saved (self);
 }
 
 static void
@@ -216,15 +219,8 @@ on_notice_saved_cb (GObject      *object,
   gboolean ok = desk_store_save_finish (DESK_STORE (object), result, &error);
   DeskNotificationStatus status;
 
-  if (self->store == NULL)
+  if (!step_succeeded (self, ok, error, _("Could not save the notice")))
     return;
-
-  if (!ok)
-    {
-      finish_saving (self);
-      desk_show_error (GTK_WIDGET (self), _("Could not save the notice"), error);
-      return;
-    }
 
   status = adw_combo_row_get_selected (self->status_row);
   if (status != (DeskNotificationStatus) desk_record_get_enum (DESK_RECORD (self->copy), "status"))
@@ -282,10 +278,9 @@ desk_notice_dialog_remove_action (GtkWidget  *widget,
                                   GVariant   *parameter)
 {
   DeskNoticeDialog *self = DESK_NOTICE_DIALOG (widget);
-  g_autoptr(DeskNotification) notice = g_object_ref (self->notice);
 
-  gtk_window_destroy (GTK_WINDOW (self));
-  g_signal_emit (self, signals[REMOVE_REQUESTED], 0, notice);
+  desk_dialog_request_removal (GTK_WINDOW (self), signals[DESK_DIALOG_REMOVE_REQUESTED],
+                               self->notice);
 }
 
 /* }}} */
@@ -314,13 +309,7 @@ on_recipient_changed_cb (DeskNoticeDialog *self)
 static gboolean
 desk_notice_dialog_close_request (GtkWindow *window)
 {
-  GtkWindowClass *parent_class = GTK_WINDOW_CLASS (desk_notice_dialog_parent_class);
-
-  /* Closing between the save and the status change would keep half the edit. */
-  if (DESK_NOTICE_DIALOG (window)->saving)
-    return TRUE;
-
-  return parent_class->close_request ? parent_class->close_request (window) : FALSE;
+  return desk_dialog_close_request (window, DESK_NOTICE_DIALOG (window)->saving);
 }
 
 static void
@@ -353,9 +342,6 @@ desk_notice_dialog_class_init (DeskNoticeDialogClass *klass)
    *
    * The notice is stored; desk_notice_dialog_get_notice() returns it. The dialog closes.
    */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-
   /**
    * DeskNoticeDialog::remove-requested:
    * @notice: the notice
@@ -363,12 +349,8 @@ desk_notice_dialog_class_init (DeskNoticeDialogClass *klass)
    * The person asked to remove the notice; the dialog has closed, and the receiver confirms and
    * removes.
    */
-  signals[REMOVE_REQUESTED] = g_signal_new ("remove-requested", G_TYPE_FROM_CLASS (klass),
-                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                            G_TYPE_NONE, 1, DESK_TYPE_NOTIFICATION);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_BASE "/ui/desk-notice-dialog.ui");
+  desk_dialog_class_setup (widget_class, RESOURCE_BASE "/ui/desk-notice-dialog.ui",
+                           DESK_TYPE_NOTIFICATION, signals);
   gtk_widget_class_bind_template_child (widget_class, DeskNoticeDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, DeskNoticeDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, DeskNoticeDialog, recipient_group);
@@ -389,8 +371,6 @@ desk_notice_dialog_class_init (DeskNoticeDialogClass *klass)
                                    desk_notice_dialog_save_action);
   gtk_widget_class_install_action (widget_class, "notice.remove", NULL,
                                    desk_notice_dialog_remove_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
