@@ -23,6 +23,7 @@
 #include "desk-a11y.h"
 #include "desk-customer-columns.h"
 #include "desk-customer-list-view-private.h"
+#include "desk-folding-row.h"
 #include "desk-gui-utils.h"
 #include "desk-labels.h"
 #include "desk-notice-breakdown.h"
@@ -30,6 +31,7 @@
 #include "desk-notice-status.h"
 #include "desk-page-utils.h"
 #include "desk-regulator-notices.h"
+#include "desk-snug-bin.h"
 #include "desk-notifications-page-private.h"
 
 struct _DeskNotificationsPage
@@ -714,8 +716,10 @@ desk_notifications_page_class_init (DeskNotificationsPageClass *klass)
   page_class->reload = desk_notifications_page_reload;
 
   g_type_ensure (DESK_TYPE_CUSTOMER_LIST_VIEW);
+  g_type_ensure (DESK_TYPE_FOLDING_ROW);
   g_type_ensure (DESK_TYPE_NOTICE_BREAKDOWN);
   g_type_ensure (DESK_TYPE_REGULATOR_NOTICES);
+  g_type_ensure (DESK_TYPE_SNUG_BIN);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/desk-notifications-page.ui");
