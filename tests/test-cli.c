@@ -331,6 +331,8 @@ test_usage_errors (Fixture       *fixture,
     { "incident", "add", NULL, "--title is required" },
     { "incident", "show", NULL, "No incident id" },
     { "stats", NULL, NULL, "--incident is required" },
+    { "stats", "extra", NULL, "Unexpected argument “extra”" },
+    { "incident", "list", "extra", "Unexpected argument “extra”" },
     { "frobnicate", NULL, NULL, "Unknown command" },
     { "incident", "add", "--no-such-option", "Unknown option" },
   };

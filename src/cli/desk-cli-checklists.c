@@ -38,19 +38,15 @@ desk_cli_templates (int    argc,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GPtrArray) templates = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
-  context = desk_cli_context_new ("templates", NULL,
-                                  _("List the remediation checklist templates: id, number of "
-                                    "items and title. “idesk checklist add” takes the id."),
-                                  entries);
-  if (!desk_cli_parse (context, &argc, &argv, &status))
+  if (!desk_cli_parse ("templates", NULL,
+                       _("List the remediation checklist templates: id, number of items and "
+                         "title. “idesk checklist add” takes the id."),
+                       entries, &argc, &argv, &status))
     return status;
-  if (argc > 1)
-    return desk_cli_usage_error (_("Unexpected argument “%s”"), argv[1]);
 
   if (!(templates = load_templates (path, &error)))
     return desk_cli_fail (error);
@@ -110,7 +106,6 @@ desk_cli_checklist_add (int    argc,
       N_("Take the template from this file instead of the built-in ones"), N_("PATH") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GPtrArray) templates = NULL;
   g_autoptr(DeskTemplate) template = NULL;
   g_autoptr(DeskStore) store = NULL;
@@ -119,15 +114,12 @@ desk_cli_checklist_add (int    argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  context = desk_cli_context_new ("checklist add", NULL,
-                                  _("Add a remediation checklist made from a template to an "
-                                    "incident and print the checklist's id. Items fall due the "
-                                    "template's number of days after the incident's detection."),
-                                  entries);
-  if (!desk_cli_parse (context, &argc, &argv, &status))
+  if (!desk_cli_parse ("checklist add", NULL,
+                       _("Add a remediation checklist made from a template to an incident and "
+                         "print the checklist's id. Items fall due the template's number of days "
+                         "after the incident's detection."),
+                       entries, &argc, &argv, &status))
     return status;
-  if (argc > 1)
-    return desk_cli_usage_error (_("Unexpected argument “%s”"), argv[1]);
   if (incident_id == NULL)
     return desk_cli_usage_error (_("--incident is required"));
   if (template_id == NULL)
@@ -180,7 +172,6 @@ desk_cli_checklist_list (int    argc,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(DeskStore) store = NULL;
   g_autoptr(DeskIncident) incident = NULL;
   g_autoptr(GPtrArray) checklists = NULL;
@@ -190,14 +181,11 @@ desk_cli_checklist_list (int    argc,
   gsize status_width = status_column_width ();
   int status;
 
-  context = desk_cli_context_new ("checklist list", NULL,
-                                  _("List an incident's remediation checklists with their items: "
-                                    "status, owner and due date."),
-                                  entries);
-  if (!desk_cli_parse (context, &argc, &argv, &status))
+  if (!desk_cli_parse ("checklist list", NULL,
+                       _("List an incident's remediation checklists with their items: status, "
+                         "owner and due date."),
+                       entries, &argc, &argv, &status))
     return status;
-  if (argc > 1)
-    return desk_cli_usage_error (_("Unexpected argument “%s”"), argv[1]);
   if (incident_id == NULL)
     return desk_cli_usage_error (_("--incident is required"));
 

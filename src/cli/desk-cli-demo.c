@@ -18,7 +18,6 @@ int
 desk_cli_demo (int    argc,
                char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(DeskStore) store = NULL;
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
@@ -30,15 +29,12 @@ desk_cli_demo (int    argc,
   gint64 customers = 0, accounts = 0;
   int status;
 
-  context = desk_cli_context_new ("demo", NULL,
-                                  _("Add sample incidents, modelled on public breach disclosures "
-                                    "with fictional names, to try Incident Desk out. A database "
-                                    "that already holds them is left as it is."),
-                                  NULL);
-  if (!desk_cli_parse (context, &argc, &argv, &status))
+  if (!desk_cli_parse ("demo", NULL,
+                       _("Add sample incidents, modelled on public breach disclosures with "
+                         "fictional names, to try Incident Desk out. A database that already "
+                         "holds them is left as it is."),
+                       NULL, &argc, &argv, &status))
     return status;
-  if (argc > 1)
-    return desk_cli_usage_error (_("Unexpected argument “%s”"), argv[1]);
 
   if (!(store = desk_cli_open_store (&error)) ||
       !(before = desk_store_list (store, DESK_TYPE_INCIDENT, NULL, 0, &error)) ||

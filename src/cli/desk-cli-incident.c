@@ -91,19 +91,16 @@ desk_cli_incident_add (int    argc,
       N_("Accounts announced as confirmed"), N_("N") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(DeskStore) store = NULL;
   g_autoptr(DeskRecord) incident = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *vulnerability_refs = NULL;
   int status;
 
-  context = desk_cli_context_new ("incident add", NULL,
-                                  _("Record a new incident and print its id."), entries);
-  if (!desk_cli_parse (context, &argc, &argv, &status))
+  if (!desk_cli_parse ("incident add", NULL,
+                       _("Record a new incident and print its id."),
+                       entries, &argc, &argv, &status))
     return status;
-  if (argc > 1)
-    return desk_cli_usage_error (_("Unexpected argument “%s”"), argv[1]);
   if (title == NULL || *g_strstrip (title) == '\0')
     return desk_cli_usage_error (_("--title is required"));
   if (estimate_potential < 0 || estimate_confirmed < 0)
@@ -176,18 +173,15 @@ desk_cli_incident_list (int    argc,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(DeskStore) store = NULL;
   g_autoptr(GPtrArray) incidents = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
-  context = desk_cli_context_new ("incident list", NULL, _("List the incidents, newest first."),
-                                  entries);
-  if (!desk_cli_parse (context, &argc, &argv, &status))
+  if (!desk_cli_parse ("incident list", NULL,
+                       _("List the incidents, newest first."),
+                       entries, &argc, &argv, &status))
     return status;
-  if (argc > 1)
-    return desk_cli_usage_error (_("Unexpected argument “%s”"), argv[1]);
 
   if (!(store = desk_cli_open_store (&error)) ||
       !(incidents = desk_store_list (store, DESK_TYPE_INCIDENT, NULL, 0, &error)))
@@ -232,7 +226,6 @@ desk_cli_incident_show (int    argc,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(DeskStore) store = NULL;
   g_autoptr(DeskRecord) incident = NULL;
   g_autoptr(JsonNode) node = NULL;
@@ -240,14 +233,12 @@ desk_cli_incident_show (int    argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  context = desk_cli_context_new ("incident show", "ID",
-                                  _("Show one incident. ID is its UUID or a unique prefix of it."),
-                                  entries);
-  if (!desk_cli_parse (context, &argc, &argv, &status))
+  if (!desk_cli_parse ("incident show", N_("ID"),
+                       _("Show one incident. ID is its UUID or a unique prefix of it."),
+                       entries, &argc, &argv, &status))
     return status;
-  if (argc != 2)
-    return desk_cli_usage_error (argc < 2 ? _("No incident id given")
-                                          : _("Give one incident id"));
+  if (argc < 2)
+    return desk_cli_usage_error (_("No incident id given"));
 
   if (!(store = desk_cli_open_store (&error)) ||
       !(incident = desk_store_lookup (store, DESK_TYPE_INCIDENT, argv[1], &error)))

@@ -39,22 +39,18 @@ desk_cli_stats (int    argc,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(DeskStore) store = NULL;
   g_autoptr(DeskRecord) incident = NULL;
   g_autoptr(DeskStats) stats = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
-  context = desk_cli_context_new ("stats", NULL,
-                                  _("Print an incident's figures: accounts potentially affected "
-                                    "and confirmed, contracts per breach category and without "
-                                    "duplicates, and notifications by status."),
-                                  entries);
-  if (!desk_cli_parse (context, &argc, &argv, &status))
+  if (!desk_cli_parse ("stats", NULL,
+                       _("Print an incident's figures: accounts potentially affected and "
+                         "confirmed, contracts per breach category and without duplicates, and "
+                         "notifications by status."),
+                       entries, &argc, &argv, &status))
     return status;
-  if (argc > 1)
-    return desk_cli_usage_error (_("Unexpected argument “%s”"), argv[1]);
   if (incident_id == NULL)
     return desk_cli_usage_error (_("--incident is required"));
 

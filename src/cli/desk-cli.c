@@ -55,21 +55,15 @@ commands_description (void)
   return g_string_free (text, FALSE);
 }
 
-/**
- * desk_cli_context_new:
- * @command: the command's name, e.g. "incident add"
- * @entries: (nullable): the command's own options
- *
- * Returns: (transfer full): an option context that also knows the global options
- */
-GOptionContext *
-desk_cli_context_new (const char         *command,
-                      const char         *parameters,
-                      const char         *summary,
-                      const GOptionEntry *entries)
+/* Returns: (transfer full): an option context for @command, with the global options */
+static GOptionContext *
+context_new (const char         *command,
+             const char         *parameters,
+             const char         *summary,
+             const GOptionEntry *entries)
 {
   g_autofree char *usage = g_strdup_printf ("%s%s%s", command, parameters ? " " : "",
-                                            parameters ? parameters : "");
+                                            parameters ? _(parameters) : "");
   GOptionContext *context = g_option_context_new (usage);
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -82,17 +76,57 @@ desk_cli_context_new (const char         *command,
 }
 
 /* Sets @status to the exit status when parsing fails. */
-gboolean
-desk_cli_parse (GOptionContext   *context,
-                int              *argc,
-                char           ***argv,
-                int              *status)
+static gboolean
+parse_options (GOptionContext   *context,
+               int              *argc,
+               char           ***argv,
+               int              *status)
 {
   g_autoptr(GError) error = NULL;
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
       *status = desk_cli_usage_error ("%s", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * desk_cli_parse:
+ * @command: the command's name, e.g. "incident show"
+ * @parameters: (nullable): the arguments it takes, one word each, as --help names them:
+ *   untranslated, e.g. N_("ID"), since the words count
+ * @summary: what it does, for --help
+ * @entries: (nullable): its own options; the global ones come with them
+ * @status: (out): the exit status, when it returns %FALSE
+ *
+ * Takes the options out of @argc and @argv, leaving the program name and the command's
+ * arguments. More arguments than @parameters has words is a usage error; too few are the
+ * command's to tell, in its own words.
+ *
+ * Returns: whether the command can go on
+ */
+gboolean
+desk_cli_parse (const char           *command,
+                const char           *parameters,
+                const char           *summary,
+                const GOptionEntry   *entries,
+                int                  *argc,
+                char               ***argv,
+                int                  *status)
+{
+  g_autoptr(GOptionContext) context = context_new (command, parameters, summary, entries);
+  g_auto(GStrv) names = g_strsplit (parameters ? parameters : "", " ", -1);
+  int n_args = g_strv_length (names);
+
+  if (!parse_options (context, argc, argv, status))
+    return FALSE;
+
+  if (*argc > 1 + n_args)
+    {
+      *status = desk_cli_usage_error (_("Unexpected argument “%s”"), (*argv)[1 + n_args]);
       return FALSE;
     }
 
@@ -257,12 +291,12 @@ desk_cli_main (int    argc,
     }
 
   description = commands_description ();
-  context = desk_cli_context_new ("COMMAND", "[ARGUMENTS…]",
-                                  _("Keep incidents, affected customers, notifications and "
-                                    "remediation checklists in the Incident Desk database."),
-                                  NULL);
+  context = context_new ("COMMAND", "[ARGUMENTS…]",
+                         _("Keep incidents, affected customers, notifications and remediation "
+                           "checklists in the Incident Desk database."),
+                         NULL);
   g_option_context_set_description (context, description);
-  if (!desk_cli_parse (context, &argc, &argv, &status))
+  if (!parse_options (context, &argc, &argv, &status))
     return status;
 
   if (argc < 2)

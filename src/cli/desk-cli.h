@@ -28,11 +28,10 @@ typedef struct
 
 int          desk_cli_main            (int                   argc,
                                        char                **argv);
-GOptionContext *desk_cli_context_new  (const char           *command,
+gboolean     desk_cli_parse           (const char           *command,
                                        const char           *parameters,
                                        const char           *summary,
-                                       const GOptionEntry   *entries);
-gboolean     desk_cli_parse           (GOptionContext       *context,
+                                       const GOptionEntry   *entries,
                                        int                  *argc,
                                        char               ***argv,
                                        int                  *status);
