@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+#include <locale.h>
+
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "desk-template.h"
@@ -121,6 +124,66 @@ test_builtin (void)
 
   /* "fix + 2 days", "per cycle", "deploy + 2 days", "ongoing", "per Part 1" */
   g_assert_cmpuint (without_due, ==, 5);
+}
+
+/* In Japanese, from the catalogue built from po/ja.po: every title, description and item text,
+ * and nothing else (ids, owners, sources and due days stay as they are). */
+static void
+test_builtin_translated (void)
+{
+  g_autoptr(GPtrArray) english = load_builtin ();
+  g_autoptr(GPtrArray) japanese = NULL;
+  /* meson builds the catalogues in po/LANG/LC_MESSAGES/, as bindtextdomain() expects */
+  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_autofree char *locale = g_strdup (setlocale (LC_ALL, NULL));
+  g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
+
+  if (setlocale (LC_ALL, "ja_JP.UTF-8") == NULL)
+    {
+      g_test_skip ("No ja_JP.UTF-8 locale to translate to");
+      return;
+    }
+  g_setenv ("LANGUAGE", "ja", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  japanese = load_builtin ();
+
+  setlocale (LC_ALL, locale);
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+
+  g_assert_cmpstr (desk_template_get_title (g_ptr_array_index (japanese, 2)), ==,
+                   "パッチ適用と脆弱性の修正");
+
+  g_assert_cmpuint (japanese->len, ==, english->len);
+  for (guint i = 0; i < english->len; i++)
+    {
+      DeskTemplate *en = g_ptr_array_index (english, i);
+      DeskTemplate *ja = g_ptr_array_index (japanese, i);
+      GPtrArray *en_items = desk_template_get_items (en);
+      GPtrArray *ja_items = desk_template_get_items (ja);
+
+      g_assert_cmpstr (desk_template_get_id (ja), ==, desk_template_get_id (en));
+      g_assert_cmpstr (desk_template_get_title (ja), !=, desk_template_get_title (en));
+      g_assert_cmpstr (desk_template_get_description (ja), !=,
+                       desk_template_get_description (en));
+
+      g_assert_cmpuint (ja_items->len, ==, en_items->len);
+      for (guint j = 0; j < en_items->len; j++)
+        {
+          const DeskTemplateItem *en_item = g_ptr_array_index (en_items, j);
+          const DeskTemplateItem *ja_item = g_ptr_array_index (ja_items, j);
+
+          g_assert_cmpstr (ja_item->text, !=, en_item->text);
+          g_assert_cmpstr (ja_item->owner, ==, en_item->owner);
+          g_assert_cmpstr (ja_item->source, ==, en_item->source);
+          g_assert_cmpint (ja_item->has_due, ==, en_item->has_due);
+          g_assert_cmpint (ja_item->due_days, ==, en_item->due_days);
+        }
+    }
 }
 
 static void
@@ -448,6 +511,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   g_test_add_func ("/desk/template/builtin", test_builtin);
+  g_test_add_func ("/desk/template/builtin/translated", test_builtin_translated);
   g_test_add_func ("/desk/template/find", test_find);
   ADD ("/desk/template/instantiate/from-detection", test_instantiate_from_detection);
   ADD ("/desk/template/instantiate/from-creation", test_instantiate_from_creation);

@@ -8,8 +8,8 @@
 /* A DeskTemplate is a remediation checklist as it is written down once (MFA rollout, patching…)
  * before it is applied to an incident: a title, a description and items whose due dates are
  * offsets from the incident's detection. The built-in templates are a JSON file compiled into
- * libdesk-core; people can keep their own in a file of the same shape, described in
- * docs/checklist-templates.md.
+ * libdesk-core, in English, with their texts translated in the application's catalogue; people
+ * can keep their own in a file of the same shape, described in docs/checklist-templates.md.
  * Instantiating a template turns it into a DeskChecklist and its items, in one transaction.
  */
 
@@ -425,6 +425,19 @@ desk_template_load_data (const char  *data,
   return g_steal_pointer (&templates);
 }
 
+/* Replaces *@text with its translation, if the catalogue has one. */
+static void
+translate (char **text)
+{
+  const char *translated = g_dgettext (GETTEXT_PACKAGE, *text);
+
+  if (translated != *text)
+    {
+      g_free (*text);
+      *text = g_strdup (translated);
+    }
+}
+
 /* }}} */
 /* GObject {{{ */
 
@@ -641,7 +654,9 @@ desk_template_add_item (DeskTemplate     *self,
 /**
  * desk_template_load_builtin:
  *
- * Parses the templates that ship with Incident Desk (data/checklist-templates.json).
+ * Parses the templates that ship with Incident Desk (data/checklist-templates.json), in the
+ * language of the locale: their titles, descriptions and item texts are in the application's
+ * catalogue (build-aux/template-strings.py puts them in the .pot).
  *
  * Returns: (transfer full) (element-type DeskTemplate): the templates, or %NULL with @error set
  */
@@ -649,6 +664,7 @@ GPtrArray *
 desk_template_load_builtin (GError **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) templates = NULL;
   gsize size;
   const char *data;
 
@@ -662,7 +678,26 @@ desk_template_load_builtin (GError **error)
     return NULL;
 
   data = g_bytes_get_data (bytes, &size);
-  return desk_template_load_data (data, size, _("The built-in templates"), error);
+  templates = desk_template_load_data (data, size, _("The built-in templates"), error);
+  if (templates == NULL)
+    return NULL;
+
+  for (guint i = 0; i < templates->len; i++)
+    {
+      DeskTemplate *template = g_ptr_array_index (templates, i);
+
+      translate (&template->title);
+      if (template->description != NULL)
+        translate (&template->description);
+      for (guint j = 0; j < template->items->len; j++)
+        {
+          DeskTemplateItem *item = g_ptr_array_index (template->items, j);
+
+          translate (&item->text);
+        }
+    }
+
+  return g_steal_pointer (&templates);
 }
 
 /**
