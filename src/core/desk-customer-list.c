@@ -71,8 +71,9 @@ sort_expression (DeskCustomerSort sort)
     case DESK_CUSTOMER_SORT_EXPOSURE:
       return "CASE a.exposure WHEN 'confirmed' THEN 0 WHEN 'potential' THEN 1 ELSE 2 END";
     case DESK_CUSTOMER_SORT_ACCOUNTS:
-      return "(SELECT count (*) FROM accounts x WHERE x.incident_id = a.incident_id"
-             " AND x.customer_id = a.customer_id AND x.exposure IN (0, 1))";
+      return "(SELECT coalesce (sum (x.n), 0) FROM account_counts x"
+             " WHERE x.incident_id = a.incident_id AND x.customer_id = a.customer_id"
+             " AND x.exposure IN (0, 1))";
     case DESK_CUSTOMER_SORT_NOTIFICATION:
       /* the ledger's own order: not started first, acknowledged last */
       return "CASE n.status WHEN 'not-started' THEN 0 WHEN 'drafted' THEN 1 WHEN 'approved' THEN 2"
@@ -203,10 +204,12 @@ build_page_sql (int n_columns[3])
 
   sql = g_string_new (NULL);
   g_string_append_printf (sql,
-                          "SELECT (SELECT count (*) FROM accounts x WHERE x.incident_id = a.incident_id"
-                          "   AND x.customer_id = a.customer_id AND x.exposure IN (0, 1)),"
-                          " (SELECT count (*) FROM accounts x WHERE x.incident_id = a.incident_id"
-                          "   AND x.customer_id = a.customer_id AND x.exposure = 1),"
+                          "SELECT (SELECT coalesce (sum (x.n), 0) FROM account_counts x"
+                          "   WHERE x.incident_id = a.incident_id AND x.customer_id = a.customer_id"
+                          "   AND x.exposure IN (0, 1)),"
+                          " (SELECT coalesce (sum (x.n), 0) FROM account_counts x"
+                          "   WHERE x.incident_id = a.incident_id AND x.customer_id = a.customer_id"
+                          "   AND x.exposure = 1),"
                           " %s, %s, %s FROM affected a JOIN customers c ON c.id = a.customer_id"
                           " LEFT JOIN notifications n ON n.affected_id = a.id AND NOT n.deleted"
                           " WHERE a.id IN (?", affected, customer, notification);

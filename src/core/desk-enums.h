@@ -43,6 +43,8 @@ typedef enum
   DESK_EXPOSURE_CLEARED,
 } DeskExposure;
 
+#define DESK_N_EXPOSURES (DESK_EXPOSURE_CLEARED + 1)
+
 typedef enum
 {
   DESK_CHANNEL_ACCOUNT_MANAGER,
@@ -111,5 +113,27 @@ typedef enum
   DESK_NOTICE_FILTER_PENDING,    /* to be notified: not yet sent, or bounced */
   DESK_NOTICE_FILTER_NOTIFIED,   /* sent, delivered or acknowledged */
 } DeskNoticeFilter;
+
+/* The text encoding of an imported CSV file. AUTO reads a UTF-8 byte-order mark, or tells UTF-8
+ * from the CP932 (Windows Shift_JIS) that spreadsheet programs write in Japan. */
+typedef enum
+{
+  DESK_CSV_ENCODING_AUTO,
+  DESK_CSV_ENCODING_UTF8,  /*< nick=utf-8 >*/
+  DESK_CSV_ENCODING_CP932,
+} DeskCsvEncoding;
+
+/* What a column of an imported account list holds, matched by its header. */
+typedef enum
+{
+  DESK_IMPORT_COLUMN_IGNORED,
+  DESK_IMPORT_COLUMN_ACCOUNT,
+  DESK_IMPORT_COLUMN_CUSTOMER_ID,
+  DESK_IMPORT_COLUMN_CUSTOMER_NAME,
+  DESK_IMPORT_COLUMN_CATEGORY,
+  DESK_IMPORT_COLUMN_STATUS,
+} DeskImportColumn;
+
+#define DESK_N_IMPORT_COLUMNS (DESK_IMPORT_COLUMN_STATUS + 1)
 
 G_END_DECLS

@@ -19,4 +19,36 @@ DeskRecord *_desk_record_from_statement  (GType           type,
                                           DeskStatement  *stmt,
                                           int             first);
 
+/* For the writers of accounts: desk-store-accounts.c */
+typedef struct _DeskAccountWriter DeskAccountWriter;
+
+typedef enum
+{
+  DESK_ACCOUNT_FAILED,
+  DESK_ACCOUNT_ADDED,
+  DESK_ACCOUNT_UPDATED,
+  DESK_ACCOUNT_UNCHANGED,
+} DeskAccountChange;
+
+DeskAccountWriter *_desk_account_writer_new   (DeskStore          *store,
+                                               gint64              incident_id,
+                                               GError            **error);
+DeskAccountChange _desk_account_writer_add    (DeskAccountWriter  *writer,
+                                               const char         *identifier,
+                                               gint64              customer_id,
+                                               DeskExposure        exposure,
+                                               gint64              categories,
+                                               GError            **error);
+gboolean    _desk_account_writer_finish       (DeskAccountWriter  *writer,
+                                               GError            **error);
+void        _desk_account_writer_free         (DeskAccountWriter  *writer);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskAccountWriter, _desk_account_writer_free)
+
+gboolean    _desk_store_roll_up_contract         (DeskStore      *self,
+                                                  DeskAffected   *affected,
+                                                  gint64          categories,
+                                                  gboolean        confirmed,
+                                                  GError        **error);
+
 G_END_DECLS

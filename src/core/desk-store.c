@@ -1347,80 +1347,6 @@ desk_store_list (DeskStore   *self,
   return g_steal_pointer (&records);
 }
 
-/**
- * desk_store_add_account:
- * @categories: a mask of the incident's category bits
- *
- * Adds an account to @affected's incident, or updates the one with the same identifier: a listed
- * account keeps one row however often it is imported, "potential" never downgrades
- * "confirmed", and categories accumulate. The contract follows: it gains the categories, and a
- * confirmed account makes it confirmed.
- */
-gboolean
-desk_store_add_account (DeskStore     *self,
-                        DeskAffected  *affected,
-                        const char    *identifier,
-                        DeskExposure   exposure,
-                        gint64         categories,
-                        GError       **error)
-{
-  DeskRecord *contract = DESK_RECORD (affected);
-  g_autoptr(DeskStatement) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gboolean ok = FALSE;
-
-  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
-  g_return_val_if_fail (DESK_IS_AFFECTED (affected), FALSE);
-  g_return_val_if_fail (identifier != NULL && *identifier != '\0', FALSE);
-
-  if (!desk_database_begin (self->database, error))
-    return FALSE;
-
-  stmt = desk_database_prepare (self->database,
-                                "INSERT INTO accounts (incident_id, customer_id, identifier, "
-                                "exposure, categories, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-                                "ON CONFLICT (incident_id, identifier) DO UPDATE SET "
-                                "exposure = CASE WHEN excluded.exposure = 0 AND exposure = 1 "
-                                "THEN 1 ELSE excluded.exposure END, "
-                                "categories = categories | excluded.categories, "
-                                "customer_id = excluded.customer_id, "
-                                "updated_at = excluded.updated_at",
-                                &local_error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, desk_record_get_int (contract, "incident-id"));
-      sqlite3_bind_int64 (stmt, 2, desk_record_get_int (contract, "customer-id"));
-      sqlite3_bind_text (stmt, 3, identifier, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 4, exposure);
-      sqlite3_bind_int64 (stmt, 5, categories);
-      sqlite3_bind_int64 (stmt, 6, desk_store_now (self));
-      ok = desk_database_step (self->database, stmt, NULL, &local_error);
-      g_clear_pointer (&stmt, desk_statement_release);
-    }
-
-  if (ok)
-    {
-      desk_record_set_int (contract, "categories",
-                           desk_record_get_int (contract, "categories") | categories);
-      if (exposure == DESK_EXPOSURE_CONFIRMED &&
-          desk_record_get_enum (contract, "exposure") != DESK_EXPOSURE_CONFIRMED)
-        {
-          desk_record_set_enum (contract, "exposure", DESK_EXPOSURE_CONFIRMED);
-          desk_record_set_int (contract, "confirmed-at", desk_store_now (self));
-        }
-      ok = desk_store_save (self, contract, &local_error);
-    }
-
-  if (!ok || !desk_database_commit (self->database, &local_error))
-    {
-      desk_database_rollback (self->database);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static gboolean
 query_counts (DeskStore   *self,
               const char  *sql,
@@ -1458,9 +1384,11 @@ fill_stats (DeskStore  *self,
   gboolean has_row;
 
   if (!query_counts (self,
-                     "SELECT count (*) FILTER (WHERE exposure IN (0, 1)),"
-                     " count (*) FILTER (WHERE exposure = 1)"
-                     " FROM accounts WHERE incident_id = ?", incident_id, accounts, 2, error) ||
+                     "SELECT coalesce (sum (x.n) FILTER (WHERE x.exposure IN (0, 1)), 0),"
+                     " coalesce (sum (x.n) FILTER (WHERE x.exposure = 1), 0)"
+                     " FROM account_counts x JOIN affected a ON a.incident_id = x.incident_id"
+                     " AND a.customer_id = x.customer_id AND NOT a.deleted"
+                     " WHERE x.incident_id = ?", incident_id, accounts, 2, error) ||
       !query_counts (self,
                      "SELECT count (*) FILTER (WHERE exposure != 'cleared'),"
                      " count (*) FILTER (WHERE exposure = 'confirmed'),"
