@@ -32,6 +32,8 @@ static const GOptionEntry global_entries[] = {
 };
 
 static const DeskCliCommand commands[] = {
+  { "account list", N_("List, count and search an incident’s affected accounts"),
+    desk_cli_account_list },
   { "checklist add", N_("Add a checklist from a template"), desk_cli_checklist_add },
   { "checklist list", N_("List an incident's checklists and their items"),
     desk_cli_checklist_list },

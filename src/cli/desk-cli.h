@@ -44,6 +44,8 @@ gsize        desk_cli_text_width      (const char           *text);
 int          desk_cli_padding         (const char           *text,
                                        gsize                 columns);
 
+int          desk_cli_account_list    (int                   argc,
+                                       char                **argv);
 int          desk_cli_checklist_add   (int                   argc,
                                        char                **argv);
 int          desk_cli_checklist_list  (int                   argc,

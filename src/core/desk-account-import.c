@@ -556,48 +556,26 @@ run_clear (Run *run)
     g_string_free (run->quoted_errors, TRUE);
 }
 
-/* The first column of the first row of @sql, with ?1, ?2 and ?3 (as far as it has them) bound
- * to @first, @second and @text; 0 if there is no row. (SQLite counts parameters up to the
- * highest number used, so a statement with only ?3 takes all three.) */
-static gboolean
-query_id (DeskDatabase  *database,
-          const char    *sql,
-          gint64         first,
-          gint64         second,
-          const char    *text,
-          gint64        *id,
-          GError       **error)
-{
-  g_autoptr(DeskStatement) stmt = desk_database_prepare (database, sql, error);
-  gboolean has_row = FALSE;
-  int n_params;
-
-  *id = 0;
-  if (stmt == NULL)
-    return FALSE;
-
-  n_params = sqlite3_bind_parameter_count (stmt);
-  sqlite3_bind_int64 (stmt, 1, first);
-  if (n_params >= 2)
-    sqlite3_bind_int64 (stmt, 2, second);
-  if (n_params >= 3)
-    sqlite3_bind_text (stmt, 3, text, -1, SQLITE_STATIC);
-  if (!desk_database_step (database, stmt, &has_row, error))
-    return FALSE;
-
-  if (has_row)
-    *id = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
-}
-
 static gboolean
 count_accounts (Run      *run,
                 gint64   *count,
                 GError  **error)
 {
-  return query_id (run->database,
-                   "SELECT coalesce (sum (n), 0) FROM account_counts WHERE incident_id = ?1",
-                   run->incident_id, 0, NULL, count, error);
+  g_autoptr(DeskStatement) stmt = NULL;
+  gboolean has_row = FALSE;
+
+  stmt = desk_database_prepare (run->database,
+                                "SELECT coalesce (sum (n), 0) FROM account_counts"
+                                " WHERE incident_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, run->incident_id);
+  if (!desk_database_step (run->database, stmt, &has_row, error))
+    return FALSE;
+
+  *count = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
+  return TRUE;
 }
 
 static gboolean
@@ -669,8 +647,8 @@ parse_categories (Run         *run,
   return TRUE;
 }
 
-/* The incident's link to the contract @contract_id, made (customer included) if missing, or
- * restored if it was deleted. */
+/* The incident's link to the contract @contract_id: the one it has, or a new or restored one
+ * (customer included, if there is none on record). */
 static Contract *
 find_contract (Run         *run,
                const char  *contract_id,
@@ -680,48 +658,36 @@ find_contract (Run         *run,
   DeskAccountImport *self = run->self;
   g_autoptr(DeskCustomer) customer = NULL;
   g_autoptr(DeskAffected) affected = NULL;
+  g_autoptr(GError) local_error = NULL;
   Contract *contract;
-  gint64 id;
 
   if ((contract = g_hash_table_lookup (run->contracts, contract_id)) != NULL)
     return contract;
 
-  if (!query_id (run->database,
-                 "SELECT id FROM customers WHERE contract_id = ?3 AND NOT deleted",
-                 0, 0, contract_id, &id, error))
+  customer = desk_store_find_customer (self->store, contract_id, &local_error);
+  if (customer != NULL)
+    affected = desk_store_find_affected (self->store, run->incident_id,
+                                         desk_record_get_id (DESK_RECORD (customer)), error);
+  else if (!g_error_matches (local_error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (error != NULL && *error != NULL)
     return NULL;
 
-  if (id != 0)
-    customer = desk_store_load (self->store, DESK_TYPE_CUSTOMER, id, error);
-  else
+  if (affected == NULL)
     {
+      gboolean known = customer != NULL;
+
+      /* as entered: the store takes the customer on record with this contract ID, if any */
+      g_clear_object (&customer);
       customer = desk_customer_new (contract_id, name != NULL && *name != '\0' ? name : NULL);
-      if (desk_store_save (self->store, DESK_RECORD (customer), error))
-        self->n_new_customers++;
-      else
-        g_clear_object (&customer);
-    }
-  if (customer == NULL)
-    return NULL;
-
-  if (!query_id (run->database,
-                 "SELECT id FROM affected WHERE incident_id = ?1 AND customer_id = ?2",
-                 run->incident_id, desk_record_get_id (DESK_RECORD (customer)), NULL, &id, error))
-    return NULL;
-
-  if (id != 0)
-    {
-      if (!(affected = desk_store_load (self->store, DESK_TYPE_AFFECTED, id, error)))
-        return NULL;
-      if (desk_record_get_deleted (DESK_RECORD (affected)) &&
-          !desk_store_restore (self->store, DESK_RECORD (affected), error))
-        return NULL;
-    }
-  else
-    {
       affected = desk_affected_new (self->incident, customer);
-      if (!desk_store_save (self->store, DESK_RECORD (affected), error))
+      if (!desk_store_add_affected_customer (self->store, customer, affected, error))
         return NULL;
+      if (!known)
+        self->n_new_customers++;
     }
 
   contract = g_new0 (Contract, 1);

@@ -149,7 +149,10 @@ static const char * const migrations[] = {
    * confirming 300,000 of 4 million accounts then writes a small tree instead of rewriting every
    * page of the large one. An account without a finding is potentially affected.
    * account_counts keeps the counts per contract and exposure, so that figures never count
-   * millions of rows; whoever writes accounts updates it in the same transaction. */
+   * millions of rows; account_directory lists an incident's identifiers in key order, in
+   * lower case, a block of lines per row, for the position of any account in the list and for
+   * substring searches at the speed of memory. Whoever writes accounts updates both in the same
+   * transaction; a directory that does not add up is not used, so migrating leaves it empty. */
   "CREATE TABLE accounts_new ("
   "  incident_id INTEGER NOT NULL REFERENCES incidents (id),"
   "  identifier TEXT NOT NULL COLLATE NOCASE,"
@@ -169,6 +172,9 @@ static const char * const migrations[] = {
   "DROP TABLE accounts;"
   "ALTER TABLE accounts_new RENAME TO accounts;"
   "CREATE INDEX accounts_customer ON accounts (incident_id, customer_id, identifier);"
+  "CREATE TABLE account_directory ("
+  "  incident_id INTEGER NOT NULL, block INTEGER NOT NULL, identifiers TEXT NOT NULL,"
+  "  PRIMARY KEY (incident_id, block));"
   "CREATE TABLE account_counts ("
   "  incident_id INTEGER NOT NULL, customer_id INTEGER NOT NULL, exposure INTEGER NOT NULL,"
   "  n INTEGER NOT NULL, PRIMARY KEY (incident_id, customer_id, exposure)) WITHOUT ROWID;"
@@ -407,7 +413,8 @@ open_handle (DeskDatabase  *self,
   /* Only now that the file is known to be ours may anything write to it. */
   if (!desk_database_exec (self,
                            in_memory ? "PRAGMA foreign_keys = ON"
-                                     : "PRAGMA journal_mode = WAL;"
+                                     : "PRAGMA page_size = 8192;"
+                                       "PRAGMA journal_mode = WAL;"
                                        "PRAGMA synchronous = NORMAL;"
                                        "PRAGMA foreign_keys = ON",
                            error))

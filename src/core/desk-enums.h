@@ -136,4 +136,12 @@ typedef enum
 
 #define DESK_N_IMPORT_COLUMNS (DESK_IMPORT_COLUMN_STATUS + 1)
 
+/* How a search text picks accounts: by their start (a mail address's user, say) or anywhere
+ * in them (a domain). Both ignore ASCII case. */
+typedef enum
+{
+  DESK_ACCOUNT_MATCH_PREFIX,
+  DESK_ACCOUNT_MATCH_CONTAINS,
+} DeskAccountMatch;
+
 G_END_DECLS

@@ -30,6 +30,7 @@ struct _DeskAccountWriter
   DeskStatement *find;
   GHashTable    *deltas;  /* customer id → gint64[DESK_N_EXPOSURES], changes to account_counts */
   gboolean       seen;    /* whether the last account was there already */
+  gboolean       added;   /* whether the directory must be rebuilt */
 };
 
 /**
@@ -183,6 +184,15 @@ _desk_account_writer_add (DeskAccountWriter  *writer,
   DeskExposure old_exposure;
   gboolean has_row = FALSE;
 
+  for (const char *p = identifier; *p != '\0'; p++)
+    if (g_ascii_iscntrl (*p))
+      {
+        g_set_error_literal (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID,
+                             _("An account may not hold a line break or another control "
+                               "character"));
+        return DESK_ACCOUNT_FAILED;
+      }
+
   /* Lists are imported whole, then again in part: look the account up first only while the
    * accounts come in already known, so that each kind of import takes the fewest statements */
   if (writer->seen)
@@ -209,6 +219,7 @@ _desk_account_writer_add (DeskAccountWriter  *writer,
               !record_finding (writer, identifier, exposure, error))
             return DESK_ACCOUNT_FAILED;
           count_change (writer, customer_id, exposure, 1);
+          writer->added = TRUE;
           return DESK_ACCOUNT_ADDED;
         }
 
@@ -264,6 +275,70 @@ _desk_account_writer_add (DeskAccountWriter  *writer,
   return DESK_ACCOUNT_UPDATED;
 }
 
+/* Rewrites the incident's account_directory: every identifier in key order, lowered as NOCASE
+ * lowers it, DESK_ACCOUNT_DIRECTORY_BLOCK lines to a row. */
+static gboolean
+rebuild_directory (DeskAccountWriter  *writer,
+                   GError            **error)
+{
+  g_autoptr(DeskStatement) drop = NULL, select = NULL, insert = NULL;
+  g_autoptr(GString) block = g_string_sized_new (64 * 1024);
+  gint64 n_blocks = 0;
+  guint n_lines = 0;
+  gboolean has_row;
+
+  if (!(drop = desk_database_prepare (writer->database,
+                                      "DELETE FROM account_directory WHERE incident_id = ?",
+                                      error)))
+    return FALSE;
+  sqlite3_bind_int64 (drop, 1, writer->incident_id);
+  if (!desk_database_step (writer->database, drop, NULL, error))
+    return FALSE;
+
+  if (!(select = desk_database_prepare (writer->database,
+                                        "SELECT identifier FROM accounts WHERE incident_id = ?"
+                                        " ORDER BY identifier", error)) ||
+      !(insert = desk_database_prepare (writer->database,
+                                        "INSERT INTO account_directory"
+                                        " (incident_id, block, identifiers) VALUES (?, ?, ?)",
+                                        error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (select, 1, writer->incident_id);
+  for (;;)
+    {
+      if (!desk_database_step (writer->database, select, &has_row, error))
+        return FALSE;
+
+      if (has_row)
+        {
+          const char *identifier = (const char *) sqlite3_column_text (select, 0);
+          gsize start = block->len;
+
+          g_string_append (block, identifier);
+          for (gsize i = start; i < block->len; i++)
+            block->str[i] = g_ascii_tolower (block->str[i]);
+          g_string_append_c (block, '\n');
+          n_lines++;
+        }
+
+      if (n_lines == DESK_ACCOUNT_DIRECTORY_BLOCK || (!has_row && n_lines > 0))
+        {
+          sqlite3_bind_int64 (insert, 1, writer->incident_id);
+          sqlite3_bind_int64 (insert, 2, n_blocks++);
+          sqlite3_bind_text (insert, 3, block->str, (int) block->len, SQLITE_STATIC);
+          if (!desk_database_step (writer->database, insert, NULL, error))
+            return FALSE;
+          sqlite3_reset (insert);
+          g_string_truncate (block, 0);
+          n_lines = 0;
+        }
+
+      if (!has_row)
+        return TRUE;
+    }
+}
+
 /**
  * _desk_account_writer_finish:
  *
@@ -301,6 +376,11 @@ _desk_account_writer_finish (DeskAccountWriter  *writer,
       }
 
   g_hash_table_remove_all (writer->deltas);
+
+  if (writer->added && !rebuild_directory (writer, error))
+    return FALSE;
+  writer->added = FALSE;
+
   return TRUE;
 }
 

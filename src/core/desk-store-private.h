@@ -19,6 +19,9 @@ DeskRecord *_desk_record_from_statement  (GType           type,
                                           DeskStatement  *stmt,
                                           int             first);
 
+/* Lines per row of account_directory (see migration 2 in desk-database.c). */
+#define DESK_ACCOUNT_DIRECTORY_BLOCK 2048
+
 /* For the writers of accounts: desk-store-accounts.c */
 typedef struct _DeskAccountWriter DeskAccountWriter;
 

@@ -783,6 +783,41 @@ restore_link (DeskStore   *self,
   return TRUE;
 }
 
+static gboolean
+find_customer (DeskStore   *self,
+               const char  *contract_id,
+               DeskRecord **customer,
+               GError     **error)
+{
+  DeskStatement *stmt;
+
+  if (!(stmt = prepare_select (self, DESK_TYPE_CUSTOMER, "contract_id = ? AND NOT deleted",
+                               error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, contract_id, -1, SQLITE_TRANSIENT);
+  return read_first (self, DESK_TYPE_CUSTOMER, stmt, customer, error);
+}
+
+/* The link of a customer to an incident, deleted or not. */
+static gboolean
+find_link (DeskStore   *self,
+           gint64       incident_id,
+           gint64       customer_id,
+           DeskRecord **affected,
+           GError     **error)
+{
+  DeskStatement *stmt;
+
+  if (!(stmt = prepare_select (self, DESK_TYPE_AFFECTED, "incident_id = ? AND customer_id = ?",
+                               error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, incident_id);
+  sqlite3_bind_int64 (stmt, 2, customer_id);
+  return read_first (self, DESK_TYPE_AFFECTED, stmt, affected, error);
+}
+
 /* The steps of desk_store_add_affected_customer(), inside its transaction. */
 static gboolean
 put_on_incident (DeskStore   *self,
@@ -793,25 +828,14 @@ put_on_incident (DeskStore   *self,
   const char *contract_id = desk_record_get_string (customer, "contract-id");
   g_autoptr(DeskRecord) stored = NULL;
   g_autoptr(DeskRecord) link = NULL;
-  DeskStatement *stmt;
 
-  if (!(stmt = prepare_select (self, DESK_TYPE_CUSTOMER, "contract_id = ? AND NOT deleted",
-                               error)))
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, contract_id, -1, SQLITE_TRANSIENT);
-  if (!read_first (self, DESK_TYPE_CUSTOMER, stmt, &stored, error))
+  if (!find_customer (self, contract_id, &stored, error))
     return FALSE;
 
   if (stored != NULL)
     {
-      if (!(stmt = prepare_select (self, DESK_TYPE_AFFECTED, "incident_id = ? AND customer_id = ?",
-                                   error)))
-        return FALSE;
-
-      sqlite3_bind_int64 (stmt, 1, desk_record_get_int (affected, "incident-id"));
-      sqlite3_bind_int64 (stmt, 2, desk_record_get_id (stored));
-      if (!read_first (self, DESK_TYPE_AFFECTED, stmt, &link, error))
+      if (!find_link (self, desk_record_get_int (affected, "incident-id"),
+                      desk_record_get_id (stored), &link, error))
         return FALSE;
 
       if (link != NULL && !desk_record_get_deleted (link))
@@ -1174,6 +1198,61 @@ desk_store_add_affected_customer (DeskStore     *self,
   desk_record_assign (DESK_RECORD (customer), customer_copy);
   desk_record_assign (DESK_RECORD (affected), affected_copy);
   return TRUE;
+}
+
+/**
+ * desk_store_find_customer:
+ * @contract_id: a contract ID
+ *
+ * Returns: (transfer full) (nullable): the customer on record with @contract_id, or %NULL with
+ *   %DESK_STORE_ERROR_NOT_FOUND
+ */
+DeskCustomer *
+desk_store_find_customer (DeskStore   *self,
+                          const char  *contract_id,
+                          GError     **error)
+{
+  DeskRecord *customer = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  g_return_val_if_fail (contract_id != NULL, NULL);
+
+  desk_database_lock (self->database);
+  ok = find_customer (self, contract_id, &customer, error);
+  desk_database_unlock (self->database);
+
+  if (ok && customer == NULL)
+    g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
+                 _("There is no customer with contract ID “%s”"), contract_id);
+
+  return DESK_CUSTOMER (customer);
+}
+
+/**
+ * desk_store_find_affected:
+ *
+ * Returns: (transfer full) (nullable): how @incident_id affects the customer @customer_id, if
+ *   it does (deleted links are left out), or %NULL, with @error set only if reading failed
+ */
+DeskAffected *
+desk_store_find_affected (DeskStore  *self,
+                          gint64      incident_id,
+                          gint64      customer_id,
+                          GError    **error)
+{
+  DeskRecord *affected = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  desk_database_lock (self->database);
+  find_link (self, incident_id, customer_id, &affected, error);
+  desk_database_unlock (self->database);
+
+  if (affected != NULL && desk_record_get_deleted (affected))
+    g_clear_object (&affected);
+
+  return (DeskAffected *) affected;
 }
 
 /**

@@ -60,6 +60,13 @@ gboolean      desk_store_add_affected_customer (DeskStore        *self,
                                             DeskCustomer         *customer,
                                             DeskAffected         *affected,
                                             GError              **error);
+DeskCustomer *desk_store_find_customer     (DeskStore            *self,
+                                            const char           *contract_id,
+                                            GError              **error);
+DeskAffected *desk_store_find_affected     (DeskStore            *self,
+                                            gint64                incident_id,
+                                            gint64                customer_id,
+                                            GError              **error);
 gpointer      desk_store_load              (DeskStore            *self,
                                             GType                 type,
                                             gint64                id,
