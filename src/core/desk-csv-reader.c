@@ -191,10 +191,10 @@ is_cp932 (const guint8 *data,
           gboolean      cut)
 {
   g_autofree char *converted = NULL;
-  gsize n_read = 0;
   g_autoptr(GError) error = NULL;
 
-  converted = g_convert ((const char *) data, len, "UTF-8", "CP932", &n_read, NULL, &error);
+  /* Without bytes_read, g_convert() fails on a character cut off at the end */
+  converted = g_convert ((const char *) data, len, "UTF-8", "CP932", NULL, NULL, &error);
   if (converted != NULL)
     return TRUE;
 
@@ -215,13 +215,6 @@ start (DeskCsvReader  *self,
   if (!fill_block (self, cancellable, error))
     return FALSE;
 
-  if (self->block_len == 0)
-    {
-      self->failed = TRUE;
-      g_set_error_literal (error, DESK_CSV_ERROR, DESK_CSV_ERROR_EMPTY, _("The file is empty"));
-      return FALSE;
-    }
-
   if (self->block_len >= 3 && memcmp (self->block, utf8_bom, 3) == 0)
     {
       self->block_pos = 3;
@@ -238,6 +231,14 @@ start (DeskCsvReader  *self,
       return FALSE;
     }
 
+  /* Also a file that is only a byte-order mark */
+  if (self->block_pos == self->block_len)
+    {
+      self->failed = TRUE;
+      g_set_error_literal (error, DESK_CSV_ERROR, DESK_CSV_ERROR_EMPTY, _("The file is empty"));
+      return FALSE;
+    }
+
   sniff = MIN (self->block_len - self->block_pos, SNIFF_SIZE);
   if (memchr (self->block + self->block_pos, '\0', MIN (sniff, 8192)) != NULL)
     {
@@ -250,7 +251,13 @@ start (DeskCsvReader  *self,
   if (self->encoding == DESK_CSV_ENCODING_AUTO)
     {
       const guint8 *sample = self->block + self->block_pos;
+      const guint8 *nul = memchr (sample, '\0', sniff);
       gboolean cut = !self->at_end || sniff < self->block_len - self->block_pos;
+
+      /* A NUL byte past the part checked above is a bad record's, and would make any sample
+       * fail as UTF-8 (and pass as CP932): the text before it decides. */
+      if (nul != NULL)
+        sniff = (gsize) (nul - sample);
 
       /* Anything that reads as UTF-8 is taken as UTF-8: CP932 text of any length almost never
        * does. What is neither is read as UTF-8, so that its bad lines are the ones reported. */
@@ -316,8 +323,8 @@ decode_record (DeskCsvReader  *self,
 
       g_array_append_val (self->text_starts, start);
 
-      /* UTF-8 takes at most three bytes where CP932 takes two, or one byte where it takes one */
-      g_byte_array_set_size (self->text, start + in_left * 3 / 2 + 4);
+      /* A CP932 byte becomes at most three bytes of UTF-8: a half-width katakana does */
+      g_byte_array_set_size (self->text, start + in_left * 3 + 1);
       {
         char *out = (char *) self->text->data + start;
         gsize out_left = self->text->len - start;
@@ -338,30 +345,18 @@ decode_record (DeskCsvReader  *self,
   return TRUE;
 }
 
-/**
- * desk_csv_reader_next:
- *
- * Reads the next record. Returns %FALSE at the end of the file, with @error unset, or when the
- * record is bad, with @error telling why (desk_csv_reader_get_line() tells where); see
- * desk_csv_error_is_fatal().
- */
-gboolean
-desk_csv_reader_next (DeskCsvReader  *self,
-                      GCancellable   *cancellable,
-                      GError        **error)
+/* Reads the next record into raw; see desk_csv_reader_next(). */
+static gboolean
+read_record (DeskCsvReader  *self,
+             GCancellable   *cancellable,
+             GError        **error)
 {
   ParseState state = FIELD_START;
   gsize record_bytes = 0;
   gboolean record_started = FALSE;
   gboolean in_quotes = FALSE;
+  gboolean after_cr = FALSE;
   int failure = -1;
-
-  g_return_val_if_fail (DESK_IS_CSV_READER (self), FALSE);
-
-  if (self->failed)
-    return FALSE;
-  if (!self->started && !start (self, cancellable, error))
-    return FALSE;
 
   g_byte_array_set_size (self->raw, 0);
   g_array_set_size (self->raw_starts, 0);
@@ -422,6 +417,7 @@ desk_csv_reader_next (DeskCsvReader  *self,
           run = end - self->block_pos;
           if (run > 0)
             {
+              after_cr = FALSE;
               record_bytes += run;
               if (record_bytes > DESK_CSV_MAX_RECORD_BYTES)
                 failure = DESK_CSV_ERROR_TOO_LONG;
@@ -433,9 +429,10 @@ desk_csv_reader_next (DeskCsvReader  *self,
         }
 
       self->block_pos++;
-      /* Only LF counts inside a record: CR LF must not count twice */
-      if (c == '\n')
+      /* A quoted line break: CR LF counts once, a lone CR or LF once each */
+      if (c == '\r' || (c == '\n' && !after_cr))
         self->line++;
+      after_cr = c == '\r';
 
       if (failure >= 0)
         {
@@ -552,6 +549,35 @@ desk_csv_reader_next (DeskCsvReader  *self,
   end_field (self);
 
   return decode_record (self, error);
+}
+
+/**
+ * desk_csv_reader_next:
+ *
+ * Reads the next record. Returns %FALSE at the end of the file, with @error unset, or when the
+ * record is bad, with @error telling why (desk_csv_reader_get_line() tells where); see
+ * desk_csv_error_is_fatal(). Only a record read has fields.
+ */
+gboolean
+desk_csv_reader_next (DeskCsvReader  *self,
+                      GCancellable   *cancellable,
+                      GError        **error)
+{
+  g_return_val_if_fail (DESK_IS_CSV_READER (self), FALSE);
+
+  if (self->failed)
+    return FALSE;
+  if (!self->started && !start (self, cancellable, error))
+    return FALSE;
+
+  if (!read_record (self, cancellable, error))
+    {
+      /* Not the fields of a bad record, half converted, nor those of one cut short */
+      g_array_set_size (self->raw_starts, 0);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* }}} */
