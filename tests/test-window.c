@@ -23,7 +23,7 @@
 
 /* The five pages of an incident, in the view stack's order. */
 static const char * const page_names[] = {
-  "overview", "customers", "notifications", "remediation", "history",
+  "overview", "customers", "notifications", "remediation", "history", "accounts",
 };
 
 /* Helpers {{{ */
@@ -322,7 +322,7 @@ test_window_pages (Fixture       *fixture,
   incidents = _desk_window_get_incidents (window);
   SPIN_UNTIL (page_is (window, "incident"));
 
-  /* Five pages, in order, each an incident page of the window's store. */
+  /* Six pages, in order, each an incident page of the window's store. */
   pages = adw_view_stack_get_pages (_desk_window_get_view_stack (window));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==,
                     G_N_ELEMENTS (page_names));
@@ -353,7 +353,7 @@ test_window_pages (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     g_assert_null (desk_incident_page_get_incident (get_page (window, page_names[i])));
 
-  /* Alt+1…5 switch pages. */
+  /* Alt+1…6 switch pages. */
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (incidents), 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
                                              "remediation"));

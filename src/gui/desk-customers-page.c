@@ -87,6 +87,7 @@ update_row_actions (DeskCustomersPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.edit", has_row);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.remove", has_row);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.show-accounts", has_row);
 }
 
 /* }}} */
@@ -323,6 +324,28 @@ desk_customers_page_remove_action (GtkWidget  *widget,
     remove_row (self, row);
 }
 
+/* The Accounts page, narrowed to the customer: the window's business. */
+static void
+desk_customers_page_show_accounts_action (GtkWidget  *widget,
+                                          const char *action_name,
+                                          GVariant   *parameter)
+{
+  DeskCustomersPage *self = DESK_CUSTOMERS_PAGE (widget);
+  DeskCustomerRow *row = get_selected_row (self);
+  DeskCustomer *customer;
+  const char *contract_id, *name;
+
+  if (row == NULL)
+    return;
+
+  customer = desk_customer_row_get_customer (row);
+  contract_id = desk_record_get_string (DESK_RECORD (customer), "contract-id");
+  name = desk_customer_get_display_name (customer);
+  gtk_widget_activate_action (widget, "win.show-accounts", "(xss)",
+                              desk_record_get_id (DESK_RECORD (customer)),
+                              contract_id ? contract_id : "", name ? name : "");
+}
+
 /* }}} */
 /* DeskIncidentPage {{{ */
 
@@ -407,6 +430,8 @@ desk_customers_page_class_init (DeskCustomersPageClass *klass)
                                    desk_customers_page_edit_action);
   gtk_widget_class_install_action (widget_class, "customers.remove", NULL,
                                    desk_customers_page_remove_action);
+  gtk_widget_class_install_action (widget_class, "customers.show-accounts", NULL,
+                                   desk_customers_page_show_accounts_action);
 
   /* The menu shows the last one added. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "customers.remove",

@@ -14,13 +14,15 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-accounts-page.h"
 #include "desk-demo.h"
 #include "desk-gui-utils.h"
+#include "desk-import-dialog.h"
 #include "desk-window-private.h"
 
-/* The incident's pages, in the order of the view stack and of Alt+1…5. */
+/* The incident's pages, in the order of the view stack and of Alt+1…6. */
 static const char * const page_names[] = {
-  "overview", "customers", "notifications", "remediation", "history",
+  "overview", "customers", "notifications", "remediation", "history", "accounts",
 };
 
 /* The desk_show_*() helpers look for the toast overlay above a widget: the window is above
@@ -313,6 +315,127 @@ desk_window_show_page_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
+static void
+desk_window_show_accounts_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  GtkWidget *page = adw_view_stack_get_child_by_name (self->view_stack, "accounts");
+  const char *contract_id, *name;
+  gint64 customer_id;
+
+  g_assert (DESK_IS_ACCOUNTS_PAGE (page));
+
+  g_variant_get (parameter, "(x&s&s)", &customer_id, &contract_id, &name);
+  adw_view_stack_set_visible_child_name (self->view_stack, "accounts");
+  desk_accounts_page_set_customer (DESK_ACCOUNTS_PAGE (page), customer_id, contract_id, name);
+}
+
+/* }}} */
+/* Import accounts {{{ */
+
+static void
+on_import_finished_cb (DeskWindow       *self,
+                       gboolean          imported,
+                       const char       *message,
+                       DeskImportDialog *dialog)
+{
+  /* Every figure and list of the incident may have changed. */
+  if (imported)
+    _desk_window_reload_pages (self);
+
+  _desk_window_show_toast (self, message);
+}
+
+static void
+on_import_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               gpointer         user_data)
+{
+  IncidentRequest *request = user_data;
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  /* The incident may have been deleted meanwhile: import into the one shown now, if any. */
+  if (file != NULL)
+    _desk_window_import_file (request->self, file);
+
+  /* Drops the reference of gtk_file_chooser_native_new(), and with it the request. */
+  g_object_unref (chooser);
+}
+
+static void
+on_import_chooser_closed_cb (gpointer  data,
+                             GClosure *closure)
+{
+  incident_request_free (data);
+}
+
+static void
+desk_window_import_accounts_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  g_assert (_desk_window_get_selected (self) != NULL);
+
+  chooser = gtk_file_chooser_native_new (_("Import Accounts"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  gtk_file_filter_set_name (csv, _("CSV Files"));
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), csv);
+
+  g_signal_connect_data (chooser, "response", G_CALLBACK (on_import_chooser_response_cb),
+                         incident_request_new (self, _desk_window_get_selected (self)),
+                         on_import_chooser_closed_cb, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * _desk_window_import_file:
+ * @file: a CSV list of accounts
+ *
+ * Opens the import dialog for @file and the incident shown, or says to pick an incident first.
+ * After the import the incident's pages read it again.
+ */
+void
+_desk_window_import_file (DeskWindow *self,
+                          GFile      *file)
+{
+  DeskIncident *incident;
+  DeskImportDialog *dialog;
+
+  g_return_if_fail (DESK_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  incident = _desk_window_get_selected (self);
+  if (self->store == NULL || incident == NULL)
+    {
+      _desk_window_show_toast (self, _("Select an incident to import accounts into"));
+      return;
+    }
+
+  dialog = desk_import_dialog_new (GTK_WINDOW (self), self->store, incident, file);
+  g_signal_connect_object (dialog, "finished", G_CALLBACK (on_import_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* }}} */
 
 void
@@ -340,6 +463,15 @@ _desk_window_class_actions_init (DeskWindowClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-page", "s", page_names[i]);
+
+  /* The Accounts page, for one customer: (customer id, contract id, customer name) */
+  gtk_widget_class_install_action (widget_class, "win.show-accounts", "(xss)",
+                                   desk_window_show_accounts_action);
+
+  gtk_widget_class_install_action (widget_class, "win.import-accounts", NULL,
+                                   desk_window_import_accounts_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "win.import-accounts", NULL);
 }
 
 void
@@ -360,4 +492,6 @@ _desk_window_actions_update (DeskWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample-data",
                                  has_store && self->loaded && !self->loading_sample_data);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", has_incident);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-accounts", has_incident);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-accounts", has_incident);
 }

@@ -87,6 +87,9 @@ void          _desk_window_reload             (DeskWindow      *self,
                                                gboolean         select_first);
 void          _desk_window_set_loading_sample_data (DeskWindow *self,
                                                gboolean         loading);
+void          _desk_window_reload_pages       (DeskWindow      *self);
+void          _desk_window_import_file        (DeskWindow      *self,
+                                               GFile           *file);
 
 /* For tests */
 const char   *_desk_window_get_visible_page   (DeskWindow      *self);

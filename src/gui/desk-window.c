@@ -28,6 +28,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-a11y.h"
+#include "desk-accounts-page.h"
 #include "desk-application.h"
 #include "desk-customers-page.h"
 #include "desk-history-page.h"
@@ -557,6 +558,36 @@ on_show_all_clicked_cb (DeskWindow *self)
   g_settings_set_string (self->settings, "sidebar-filter", "all");
 }
 
+static gboolean
+is_csv (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *lower = basename ? g_ascii_strdown (basename, -1) : NULL;
+
+  return lower != NULL && g_str_has_suffix (lower, ".csv");
+}
+
+/* A .csv file dropped onto the window: an account list for the incident shown. */
+static gboolean
+on_drop_cb (DeskWindow    *self,
+            const GValue  *value,
+            double         x,
+            double         y,
+            GtkDropTarget *target)
+{
+  GSList *files = g_value_get_boxed (value);
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    if (is_csv (l->data))
+      {
+        _desk_window_import_file (self, l->data);
+        return TRUE;
+      }
+
+  _desk_window_show_toast (self, _("Only CSV files can be imported"));
+  return FALSE;
+}
+
 /* }}} */
 /* GObject {{{ */
 
@@ -717,6 +748,7 @@ desk_window_class_init (DeskWindowClass *klass)
   g_type_ensure (DESK_TYPE_NOTIFICATIONS_PAGE);
   g_type_ensure (DESK_TYPE_REMEDIATION_PAGE);
   g_type_ensure (DESK_TYPE_HISTORY_PAGE);
+  g_type_ensure (DESK_TYPE_ACCOUNTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/desk-window.ui");
@@ -759,6 +791,7 @@ desk_window_init (DeskWindow *self)
 {
   g_autoptr(GSimpleActionGroup) settings_actions = g_simple_action_group_new ();
   g_autoptr(GAction) sidebar_filter = NULL;
+  GtkDropTarget *drop_target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   desk_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
@@ -806,6 +839,12 @@ desk_window_init (DeskWindow *self)
   /* Typing in the sidebar starts a search. */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, self->sidebar);
+
+  /* A CSV file dropped anywhere on the window imports accounts into the incident shown. */
+  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop_target, "drop", G_CALLBACK (on_drop_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 }
 
 /* }}} */
@@ -946,6 +985,22 @@ _desk_window_set_loading_sample_data (DeskWindow *self,
   gtk_widget_set_visible (self->sample_spinner, loading);
   gtk_spinner_set_spinning (GTK_SPINNER (self->sample_spinner), loading);
   _desk_window_actions_update (self);
+}
+
+static void
+reload_page (DeskIncidentPage *page,
+             gpointer          data)
+{
+  desk_incident_page_reload (page);
+}
+
+/* Has every page of the incident read it again, e.g. after an import changed its figures. */
+void
+_desk_window_reload_pages (DeskWindow *self)
+{
+  g_return_if_fail (DESK_IS_WINDOW (self));
+
+  foreach_page (self, reload_page, NULL);
 }
 
 const char *
