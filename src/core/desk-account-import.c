@@ -341,12 +341,14 @@ read_header (DeskAccountImport  *self,
   for (guint i = 0; i < G_N_ELEMENTS (required); i++)
     if (self->role_column[required[i]] < 0)
       {
+        g_autofree char *names = NULL;
+
         g_ptr_array_add (self->columns, NULL);
+        names = g_strjoinv (", ", (char **) self->columns->pdata);
         g_set_error (error, DESK_IMPORT_ERROR, DESK_IMPORT_ERROR_COLUMNS,
                      _("The file has no “%s” column. Its first line should name the columns, "
                        "among them account and customer_id; it reads: %s"),
-                     column_headers[required[i]],
-                     g_strjoinv (", ", (char **) self->columns->pdata));
+                     column_headers[required[i]], names);
         g_ptr_array_remove_index (self->columns, self->columns->len - 1);
         return FALSE;
       }
@@ -516,6 +518,7 @@ typedef struct
   GArray            *pending;         /* PendingRow, to be written in key order */
   GStringChunk      *strings;         /* their text */
   GOutputStream     *rejects;
+  gboolean           rejects_created; /* the rejects file is new, not a replacement */
   GString           *quoted_errors;
   gboolean           refused;         /* a bad row without a rejects file: validate only */
 } Run;
@@ -925,6 +928,28 @@ compare_pending (gconstpointer a,
                           ((const PendingRow *) b)->identifier);
 }
 
+/* Whether a later row of the file clears the account of row @index: the later finding wins,
+ * and only an account that stays confirmed confirms its contract. Sorted, the rows of one
+ * account are next to each other. */
+static gboolean
+cleared_later (GArray *pending,
+               guint   index)
+{
+  const PendingRow *row = &g_array_index (pending, PendingRow, index);
+
+  for (guint i = index + 1; i < pending->len; i++)
+    {
+      const PendingRow *next = &g_array_index (pending, PendingRow, i);
+
+      if (sqlite3_stricmp (next->identifier, row->identifier) != 0)
+        return FALSE;
+      if (next->contract == row->contract && next->exposure == DESK_EXPOSURE_CLEARED)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Writes the queued rows. Sorted by key, a batch goes through the account index in one sweep
  * instead of jumping around a tree larger than the cache. The sort is stable: of two rows with
  * the same account, the later one is still applied last. */
@@ -960,7 +985,8 @@ flush_pending (Run           *run,
         }
 
       row->contract->categories |= row->mask;
-      row->contract->confirmed |= row->exposure == DESK_EXPOSURE_CONFIRMED;
+      row->contract->confirmed |= row->exposure == DESK_EXPOSURE_CONFIRMED &&
+                                  !cleared_later (pending, i);
     }
 
   g_array_set_size (pending, 0);
@@ -1090,6 +1116,7 @@ open_rejects (Run           *run,
   g_autoptr(GString) header = g_string_new (NULL);
 
   /* private: the rows name compromised accounts */
+  run->rejects_created = !g_file_query_exists (self->rejects_file, cancellable);
   run->rejects = G_OUTPUT_STREAM (g_file_replace (self->rejects_file, NULL, FALSE,
                                                   G_FILE_CREATE_PRIVATE |
                                                   G_FILE_CREATE_REPLACE_DESTINATION,
@@ -1121,12 +1148,15 @@ close_rejects (Run       *run,
   if (run->rejects == NULL)
     return TRUE;
 
-  /* A replace that is cancelled while closing removes its temporary file */
+  /* A replace that is cancelled while closing removes its temporary file, and leaves the file
+   * it would have replaced as it was; but a new file is written in place, and must go */
   if (!keep)
     {
       abandon = g_cancellable_new ();
       g_cancellable_cancel (abandon);
       g_output_stream_close (run->rejects, abandon, NULL);
+      if (run->rejects_created)
+        g_file_delete (run->self->rejects_file, NULL, NULL);
       return TRUE;
     }
 
