@@ -109,3 +109,77 @@ desk_test_count (DeskStore  *store,
   g_assert_no_error (error);
   return records->len;
 }
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* A checksum of every row of every table, sqlite_sequence included, for tests that a failed
+ * operation left the database exactly as it was. Rows are compared as sets: a rolled-back
+ * transaction may leave a table's pages in another order. */
+char *
+desk_test_digest_database (DeskDatabase *database)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(DeskStatement) list = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean has_row;
+
+  list = desk_database_prepare (database, "SELECT name FROM sqlite_schema WHERE type = 'table'"
+                                          " ORDER BY name", &error);
+  g_assert_no_error (error);
+  while (desk_database_step (database, list, &has_row, &error) && has_row)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (list, 0)));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"",
+                                              (char *) g_ptr_array_index (tables, i));
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(DeskStatement) stmt = desk_database_prepare (database, sql, &error);
+
+      g_assert_no_error (error);
+      while (desk_database_step (database, stmt, &has_row, &error) && has_row)
+        {
+          GString *row = g_string_new (NULL);
+
+          /* The type as well as the text: NULL, 0 and '0' differ */
+          for (int column = 0; column < sqlite3_column_count (stmt); column++)
+            {
+              int type = sqlite3_column_type (stmt, column);  /* before any conversion */
+              const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+              g_string_append_printf (row, "%d:%s\x1f", type, text != NULL ? text : "");
+            }
+          g_ptr_array_add (rows, g_string_free (row, FALSE));
+        }
+      g_assert_no_error (error);
+
+      g_ptr_array_sort (rows, compare_strings);
+      g_checksum_update (checksum, g_ptr_array_index (tables, i), -1);
+      g_checksum_update (checksum, (const guchar *) "\x1e", 1);
+      for (guint r = 0; r < rows->len; r++)
+        {
+          g_checksum_update (checksum, g_ptr_array_index (rows, r), -1);
+          g_checksum_update (checksum, (const guchar *) "\x1e", 1);
+        }
+    }
+
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* Appends rows @first to @first + @n_rows - 1 of a generated account list, under the header
+ * "account,customer_id,category": accounts spread over 200 contracts, all in one category. */
+void
+desk_test_append_accounts (GString *csv,
+                           guint    first,
+                           guint    n_rows)
+{
+  for (guint i = first; i < first + n_rows; i++)
+    g_string_append_printf (csv, "user%07u@example%u.jp,C-%03u,Mail\n", i, i % 97, i % 200);
+}

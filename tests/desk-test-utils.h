@@ -22,5 +22,9 @@ guint       desk_test_count          (DeskStore  *store,
                                       GType       type,
                                       const char *field,
                                       gint64      value);
+char       *desk_test_digest_database (DeskDatabase *database);
+void        desk_test_append_accounts (GString    *csv,
+                                       guint       first,
+                                       guint       n_rows);
 
 G_END_DECLS
