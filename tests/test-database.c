@@ -304,6 +304,162 @@ test_audit_append_only (Fixture       *fixture,
   g_assert_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_CONSTRAINT);
 }
 
+/* Schema 1's accounts: one row per identifier as written, the exposure in the row. */
+static const char schema_1_accounts[] =
+  "CREATE TABLE accounts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  incident_id INTEGER NOT NULL REFERENCES incidents (id),"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id),"
+  "  identifier TEXT NOT NULL, exposure INTEGER NOT NULL DEFAULT 0,"
+  "  categories INTEGER NOT NULL DEFAULT 0, updated_at INTEGER NOT NULL);"
+  "CREATE UNIQUE INDEX accounts_identifier ON accounts (incident_id, identifier);"
+  "CREATE INDEX accounts_customer ON accounts (incident_id, customer_id, exposure);";
+
+static gint64 query_int (DeskDatabase *db,
+                         const char   *format,
+                         ...) G_GNUC_PRINTF (2, 3);
+
+static gint64
+query_int (DeskDatabase *db,
+           const char   *format,
+           ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStatement) stmt = NULL;
+  g_autofree char *sql = NULL;
+  gboolean has_row = FALSE;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  stmt = desk_database_prepare (db, sql, &error);
+  g_assert_no_error (error);
+  g_assert_true (desk_database_step (db, stmt, &has_row, &error));
+  g_assert_true (has_row);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Turns the current schema back into schema 1, with @accounts inserted: migration 2 made every
+ * account table. */
+static void
+make_schema_1 (const char *path,
+               const char *accounts)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table'"
+                                           " AND name LIKE 'account%'", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  for (guint i = 0; i < tables->len; i++)
+    g_string_append_printf (sql, "DROP TABLE %s;", (char *) g_ptr_array_index (tables, i));
+  g_string_append (sql, schema_1_accounts);
+  g_string_append (sql, accounts);
+  g_string_append (sql, "PRAGMA user_version = 1;");
+  raw_exec (path, sql->str);
+}
+
+/* Schema 1 kept the same mailbox twice in different case, and the exposure in the account's
+ * row; migration 2 makes one account of them and keeps the findings and counts apart. */
+static void
+test_migrate_accounts (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const struct
+  {
+    guint       customer;
+    const char *identifier;
+    int         exposure;
+    int         categories;
+  } rows[] = {
+    { 0, "alice@example.jp", DESK_EXPOSURE_POTENTIAL, 1 },
+    { 0, "Alice@Example.jp", DESK_EXPOSURE_CONFIRMED, 2 },
+    { 0, "bob@example.jp", DESK_EXPOSURE_CLEARED, 0 },
+    { 1, "carol@example.jp", DESK_EXPOSURE_CONFIRMED, 4 },
+    { 1, "dave@example.jp", DESK_EXPOSURE_POTENTIAL, 0 },
+  };
+  g_autoptr(DeskStore) store = desk_test_open_store (fixture->path);
+  g_autoptr(DeskIncident) incident = desk_test_save (store, desk_incident_new ("Mail"));
+  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 customer_ids[2];
+  gint64 incident_id = desk_record_get_id (DESK_RECORD (incident));
+  g_autoptr(GString) accounts = g_string_new (NULL);
+  g_autoptr(DeskStats) stats = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskDatabase *db;
+
+  for (guint i = 0; i < G_N_ELEMENTS (customer_ids); i++)
+    {
+      g_autofree char *contract = g_strdup_printf ("C-%u", i + 1);
+      g_autoptr(DeskCustomer) customer = desk_test_save (store, desk_customer_new (contract,
+                                                                                   NULL));
+
+      g_ptr_array_add (links, desk_test_save (store, desk_affected_new (incident, customer)));
+      customer_ids[i] = desk_record_get_id (DESK_RECORD (customer));
+    }
+  desk_test_await_finalize (g_steal_pointer (&store));
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    g_string_append_printf (accounts, "INSERT INTO accounts (incident_id, customer_id, identifier,"
+                            " exposure, categories, updated_at) VALUES (%" G_GINT64_FORMAT
+                            ", %" G_GINT64_FORMAT ", '%s', %d, %d, 100);", incident_id,
+                            customer_ids[rows[i].customer], rows[i].identifier,
+                            rows[i].exposure, rows[i].categories);
+  make_schema_1 (fixture->path, accounts->str);
+
+  store = desk_test_open_store (fixture->path);
+  db = desk_store_get_database (store);
+  g_assert_cmpint (desk_database_get_schema_version (db), ==, desk_database_get_latest_version ());
+
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM accounts"), ==, 4);
+  g_assert_cmpint (query_int (db, "SELECT categories FROM accounts"
+                                  " WHERE identifier = 'ALICE@EXAMPLE.JP'"), ==, 3);
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM account_findings"), ==, 3);
+  g_assert_cmpint (query_int (db, "SELECT exposure FROM account_findings"
+                                  " WHERE identifier = 'alice@example.jp'"), ==,
+                   DESK_EXPOSURE_CONFIRMED);
+  g_assert_cmpint (query_int (db, "SELECT exposure FROM account_findings"
+                                  " WHERE identifier = 'bob@example.jp'"), ==,
+                   DESK_EXPOSURE_CLEARED);
+
+  /* One account of each exposure but cleared on the first contract, and of each but potential
+   * on the second */
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM account_counts"), ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (i != 0)
+      g_assert_cmpint (query_int (db, "SELECT n FROM account_counts WHERE incident_id = %"
+                                      G_GINT64_FORMAT " AND customer_id = %" G_GINT64_FORMAT
+                                      " AND exposure = %d", incident_id,
+                                      customer_ids[rows[i].customer], rows[i].exposure), ==, 1);
+
+  stats = desk_store_get_stats (store, incident_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stats->potential_accounts, ==, 3);
+  g_assert_cmpint (stats->confirmed_accounts, ==, 2);
+
+  /* and the accounts go on from there */
+  g_assert_true (desk_store_add_account (store, g_ptr_array_index (links, 1), "DAVE@example.jp",
+                                         DESK_EXPOSURE_CONFIRMED, 0, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&stats, desk_stats_free);
+  stats = desk_store_get_stats (store, incident_id, &error);
+  g_assert_cmpint (stats->potential_accounts, ==, 3);
+  g_assert_cmpint (stats->confirmed_accounts, ==, 3);
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM accounts"), ==, 4);
+
+  desk_test_await_finalize (g_steal_pointer (&store));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +480,7 @@ main (int   argc,
   ADD ("/desk/database/default-path", test_default_path);
   ADD ("/desk/database/nested-transactions", test_nested_transactions);
   ADD ("/desk/database/audit-append-only", test_audit_append_only);
+  ADD ("/desk/database/migrate-accounts", test_migrate_accounts);
 
 #undef ADD
 
