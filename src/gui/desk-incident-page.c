@@ -311,5 +311,9 @@ desk_incident_page_end_loading (DeskIncidentPage *self)
     return;
 
   if (--priv->n_loading == 0)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+    {
+      /* build-aux/bench times the window's opening by this line */
+      g_debug ("%s: loaded", G_OBJECT_TYPE_NAME (self));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+    }
 }
