@@ -174,12 +174,15 @@ desk_test_digest_database (DeskDatabase *database)
 }
 
 /* Appends rows @first to @first + @n_rows - 1 of a generated account list, under the header
- * "account,customer_id,category": accounts spread over 200 contracts, all in one category. */
+ * "account,customer_id,category": accounts spread over 200 contracts, all in one category, each
+ * numbered with @digits digits. */
 void
 desk_test_append_accounts (GString *csv,
                            guint    first,
-                           guint    n_rows)
+                           guint    n_rows,
+                           int      digits)
 {
   for (guint i = first; i < first + n_rows; i++)
-    g_string_append_printf (csv, "user%07u@example%u.jp,C-%03u,Mail\n", i, i % 97, i % 200);
+    g_string_append_printf (csv, "user%0*u@example%u.jp,C-%03u,Mail\n", digits, i, i % 97,
+                            i % 200);
 }

@@ -25,6 +25,7 @@ guint       desk_test_count          (DeskStore  *store,
 char       *desk_test_digest_database (DeskDatabase *database);
 void        desk_test_append_accounts (GString    *csv,
                                        guint       first,
-                                       guint       n_rows);
+                                       guint       n_rows,
+                                       int         digits);
 
 G_END_DECLS

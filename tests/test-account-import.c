@@ -243,7 +243,7 @@ write_large_file (Fixture *fixture,
 {
   g_autoptr(GString) text = g_string_new ("account,customer_id,category\n");
 
-  desk_test_append_accounts (text, 0, n_rows);
+  desk_test_append_accounts (text, 0, n_rows, 7);
   return write_file (fixture, "large.csv", text->str, (gssize) text->len);
 }
 

@@ -10,8 +10,14 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "desk-test-utils.h"
 
@@ -664,6 +670,353 @@ test_checklist_list (Fixture       *fixture,
   assert_one_line_error (&unknown, "no incident");
 }
 
+/* Import {{{ */
+
+static char *
+write_csv (Fixture    *fixture,
+           const char *name,
+           const char *contents)
+{
+  char *path = g_build_filename (fixture->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+/* `idesk stats --json`: the figures as a script reads them. */
+static char *
+stats_json (Fixture    *fixture,
+            const char *id)
+{
+  g_auto(Run) run = { 0 };
+
+  run_idesk (&run, fixture->db, "stats", "--incident", id, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  return g_steal_pointer (&run.out);
+}
+
+static char *
+digest_of (const char *db)
+{
+  g_autoptr(DeskStore) store = desk_test_open_store (db);
+
+  return desk_test_digest_database (desk_store_get_database (store));
+}
+
+static void
+import_ok (Fixture    *fixture,
+           const char *id,
+           const char *path)
+{
+  g_auto(Run) run = { 0 };
+
+  run_idesk (&run, fixture->db, "import", "accounts", "--incident", id, path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+static void
+test_import_accounts (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *id = add_incident (fixture, "Hosted mail breach");
+  g_autofree char *list = write_csv (fixture, "accounts.csv",
+                                     "account,customer_id,customer_name,category,status\n"
+                                     "a@example.jp,C-001,Example Trading,Credentials,confirmed\n"
+                                     "b@example.jp,C-001,Example Trading,,\n"
+                                     "c@example.jp,C-002,Sample Corp,Mail,\n");
+  g_autofree char *plain = write_csv (fixture, "plain.csv",
+                                      "account,customer_id\n"
+                                      "d@example.jp,C-002\n"
+                                      "A@EXAMPLE.JP,C-001\n");
+  g_auto(Run) first = { 0 };
+  g_auto(Run) second = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *figures = NULL;
+  JsonObject *stats, *categories;
+
+  run_idesk (&first, fixture->db, "import", "accounts", "--incident", id, list, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_cmpstr (first.err, ==, "");
+  g_assert_cmpstr (first.out, ==,
+                   "Imported 3 account rows from accounts.csv for 2 contracts (3 new accounts)\n");
+
+  figures = stats_json (fixture, id);
+  node = parse_json (figures);
+  stats = json_node_get_object (node);
+  g_assert_cmpint (json_object_get_int_member (stats, "potentially_affected_accounts"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (stats, "confirmed_accounts"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (stats, "contracts_affected"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (stats, "contracts_confirmed"), ==, 1);
+
+  /* The defaults, for a list without status or category */
+  run_idesk (&second, fixture->db, "import", "accounts", "--incident", id, "--status",
+             "confirmed", "--category", "Mail", "--encoding", "utf-8", plain, NULL);
+  g_assert_cmpint (second.status, ==, 0);
+  g_assert_true (g_str_has_prefix (second.out,
+                                   "Imported 2 account rows from plain.csv for 2 contracts"));
+
+  g_clear_pointer (&figures, g_free);
+  g_clear_pointer (&node, json_node_unref);
+  figures = stats_json (fixture, id);
+  node = parse_json (figures);
+  stats = json_node_get_object (node);
+  g_assert_cmpint (json_object_get_int_member (stats, "potentially_affected_accounts"), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (stats, "confirmed_accounts"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (stats, "contracts_confirmed"), ==, 2);
+  categories = json_object_get_object_member (stats, "contracts_by_category");
+  g_assert_cmpint (json_object_get_int_member (categories, "Credentials"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (categories, "Mail"), ==, 2);
+}
+
+static void
+test_import_accounts_usage (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  static const char * const cases[][8] = {
+    { "list.csv", NULL, NULL, NULL, NULL, NULL, NULL, "--incident is required" },
+    { "--incident", "ffffffff", NULL, NULL, NULL, NULL, NULL, "Give the CSV file to import" },
+    { "--incident", "ffffffff", "--status", "maybe", "list.csv", NULL, NULL,
+      "Unknown status “maybe”" },
+    { "--incident", "ffffffff", "--encoding", "latin-1", "list.csv", NULL, NULL,
+      "Unknown encoding “latin-1”" },
+    { "--incident", "ffffffff", "list.csv", "extra", NULL, NULL, NULL,
+      "Unexpected argument “extra”" },
+    { "--incident", "ffffffff", "list.csv", "--skip-invalid", NULL, NULL, NULL,
+      "--skip-invalid" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_idesk (&run, fixture->db, "import", "accounts", cases[i][0], cases[i][1], cases[i][2],
+                 cases[i][3], cases[i][4], cases[i][5], cases[i][6], NULL);
+      assert_one_line_error (&run, cases[i][7]);
+      g_assert_cmpint (run.status, ==, 2);
+    }
+
+  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+}
+
+/* A file that cannot be imported is refused with the reason, and changes nothing. */
+static void
+test_import_accounts_refused (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *id = add_incident (fixture, "Hosted mail breach");
+  g_autofree char *good = write_csv (fixture, "good.csv",
+                                     "account,customer_id,status\na@example.jp,C-001,confirmed\n");
+  g_autofree char *bad = write_csv (fixture, "bad.csv",
+                                    "account,customer_id\n"
+                                    "x@example.jp,C-001\n"
+                                    ",C-001\n"
+                                    "y@example.jp,C-009,extra\n");
+  g_autofree char *header = write_csv (fixture, "header.csv", "account,customer_id\n");
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.csv", NULL);
+  const char * const cases[][3] = {
+    { bad, "Line 3: the account is empty", "Line 4: 3 fields, but the header names 2" },
+    { header, "The file has a header but no accounts", NULL },
+    { missing, "No such file", NULL },
+  };
+  g_autofree char *figures = NULL;
+  g_autofree char *before = NULL;
+
+  import_ok (fixture, id, good);
+  figures = stats_json (fixture, id);
+  before = digest_of (fixture->db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autofree char *prefix = g_strdup_printf ("idesk: %s: ", cases[i][0]);
+      g_autofree char *after = NULL;
+      g_autofree char *figures_after = NULL;
+
+      run_idesk (&run, fixture->db, "import", "accounts", "--incident", id, cases[i][0], NULL);
+      assert_one_line_error (&run, cases[i][1]);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_true (g_str_has_prefix (run.err, prefix));
+      g_assert_true (cases[i][2] == NULL || strstr (run.err, cases[i][2]) != NULL);
+
+      figures_after = stats_json (fixture, id);
+      g_assert_cmpstr (figures_after, ==, figures);
+      after = digest_of (fixture->db);
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
+static void
+test_import_accounts_skip_invalid (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *id = add_incident (fixture, "Hosted mail breach");
+  g_autofree char *list = write_csv (fixture, "accounts.csv",
+                                     "account,customer_id,status\n"
+                                     "a@example.jp,C-001,confirmed\n"
+                                     ",C-001,\n"
+                                     "b@example.jp,C-001,maybe\n"
+                                     "c@example.jp,C-002,\n");
+  g_autofree char *rejects = g_build_filename (fixture->dir, "rejects.csv", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *figures = NULL;
+  g_auto(Run) run = { 0 };
+  struct stat st;
+
+  run_idesk (&run, fixture->db, "import", "accounts", "--incident", id, "--skip-invalid",
+             rejects, list, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  expected = g_strdup_printf ("Imported 2 account rows from accounts.csv for 2 contracts "
+                              "(2 new accounts); 2 bad rows set aside\n"
+                              "The rows set aside, with the reason, are in %s\n", rejects);
+  g_assert_cmpstr (run.out, ==, expected);
+
+  g_assert_true (g_file_get_contents (rejects, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==,
+                   "line,reason,account,customer_id,status\r\n"
+                   "3,the account is empty,,C-001,\r\n"
+                   "4,\"the status “maybe” is none of potential, confirmed and cleared\","
+                   "b@example.jp,C-001,maybe\r\n");
+  g_assert_cmpint (g_stat (rejects, &st), ==, 0);
+  g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
+
+  figures = stats_json (fixture, id);
+  node = parse_json (figures);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (node),
+                                               "potentially_affected_accounts"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (node),
+                                               "confirmed_accounts"), ==, 1);
+}
+
+/* Opens the write end of the named pipe at @path once a reader has opened it, or fails the
+ * test after a while. */
+static int
+open_pipe_writer (const char *path)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  int fd;
+
+  while ((fd = g_open (path, O_WRONLY | O_NONBLOCK | O_CLOEXEC, 0)) < 0)
+    {
+      g_assert_cmpint (errno, ==, ENXIO);  /* no reader yet */
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (10 * 1000);
+    }
+
+  g_assert_cmpint (fcntl (fd, F_SETFL, 0), ==, 0);
+  return fd;
+}
+
+static void
+write_all (int         fd,
+           const char *data,
+           gsize       len)
+{
+  while (len > 0)
+    {
+      gssize n = write (fd, data, len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      g_assert_cmpint (n, >, 0);
+      data += n;
+      len -= (gsize) n;
+    }
+}
+
+static gint64
+size_of (const char *path)
+{
+  struct stat st;
+
+  return g_stat (path, &st) == 0 ? st.st_size : 0;
+}
+
+/* kill -9 in the middle of an import: the database opens, whole and as it was before. The list
+ * comes through a named pipe, so that idesk is certainly under way and certainly not done when
+ * it is killed: it cannot commit before the end of the file. It is fed until its write-ahead log
+ * has grown, with rows long enough that the import's first batch (512 Ki rows) outgrows its
+ * page cache. */
+static void
+test_import_accounts_killed (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  const guint chunk = 20000;
+  const guint max_rows = 2 * 1024 * 1024;
+  g_autofree char *id = add_incident (fixture, "Hosted mail breach");
+  g_autofree char *good = write_csv (fixture, "good.csv",
+                                     "account,customer_id,status\na@example.jp,C-001,confirmed\n");
+  g_autofree char *fifo = g_build_filename (fixture->dir, "large.csv", NULL);
+  g_autofree char *wal = g_strconcat (fixture->db, "-wal", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GString) rows = g_string_new ("account,customer_id,category\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskStatement) check = NULL;
+  g_autofree char *figures = NULL;
+  g_autofree char *figures_after = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gboolean has_row = FALSE;
+  guint n_rows = 0;
+  int fd;
+
+  import_ok (fixture, id, good);
+  figures = stats_json (fixture, id);
+  before = digest_of (fixture->db);
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_unsetenv (launcher, "INCIDENT_DESK_DB");
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("IDESK"),
+                                         "--database", fixture->db, "import", "accounts",
+                                         "--incident", id, fifo, NULL);
+  g_assert_no_error (error);
+
+  /* A reader that dies early makes the writes fail, not the test process */
+  signal (SIGPIPE, SIG_IGN);
+  fd = open_pipe_writer (fifo);
+  while (size_of (wal) < 4 * 1024 * 1024)
+    {
+      g_assert_cmpuint (n_rows, <, max_rows);
+      desk_test_append_accounts (rows, n_rows, chunk, 60);
+      write_all (fd, rows->str, rows->len);
+      g_string_truncate (rows, 0);
+      n_rows += chunk;
+    }
+  g_test_message ("Killed after %u rows, with a %" G_GINT64_FORMAT "-byte write-ahead log",
+                  n_rows, size_of (wal));
+
+  g_subprocess_force_exit (process);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_signaled (process));
+  g_assert_cmpint (g_subprocess_get_term_sig (process), ==, SIGKILL);
+  close (fd);
+
+  store = desk_test_open_store (fixture->db);
+  check = desk_database_prepare (desk_store_get_database (store), "PRAGMA integrity_check",
+                                 &error);
+  g_assert_no_error (error);
+  g_assert_true (desk_database_step (desk_store_get_database (store), check, &has_row, &error));
+  g_assert_true (has_row);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (check, 0), ==, "ok");
+  g_clear_pointer (&check, desk_statement_release);
+  after = desk_test_digest_database (desk_store_get_database (store));
+  g_assert_cmpstr (after, ==, before);
+  g_clear_object (&store);
+
+  figures_after = stats_json (fixture, id);
+  g_assert_cmpstr (figures_after, ==, figures);
+}
+
+/* }}} */
+
 int
 main (int   argc,
       char *argv[])
@@ -692,6 +1045,11 @@ main (int   argc,
   ADD ("/desk/cli/templates", test_templates);
   ADD ("/desk/cli/checklist-add", test_checklist_add);
   ADD ("/desk/cli/checklist-add-errors", test_checklist_add_errors);
+  ADD ("/desk/cli/import-accounts", test_import_accounts);
+  ADD ("/desk/cli/import-accounts-usage", test_import_accounts_usage);
+  ADD ("/desk/cli/import-accounts-refused", test_import_accounts_refused);
+  ADD ("/desk/cli/import-accounts-skip-invalid", test_import_accounts_skip_invalid);
+  ADD ("/desk/cli/import-accounts-killed", test_import_accounts_killed);
 
 #undef ADD
 
