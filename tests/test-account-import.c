@@ -779,6 +779,8 @@ test_bad_rows (Fixture       *fixture,
       { "\nLine 3: The account “a@example.jp” is already listed under contract “C-1”" } },
     { "account,customer_id\nb@example.jp,C-2\nB@EXAMPLE.JP,C-3\n",
       { "\nLine 3: The account “B@EXAMPLE.JP” is already listed under contract “C-2”" } },
+    { "account,customer_id\nb@example.jp,C-2\n\"c\nd@example.jp\",C-2\n",
+      { "\nLine 3: An account may not hold a line break or another control character" } },
   };
 
   import_prior (fixture);
@@ -952,17 +954,18 @@ test_skip_invalid (Fixture       *fixture,
                        "d@example.jp,C-2,,\n"
                        "e@example.jp,C-1,confirmed,too,many\n"
                        "a@example.jp,C-2,potential,\n"
+                       "g\tx@example.jp,C-1,potential,\n"
                        "\"f@example.jp,C-1,,never closed\n", -1);
   rejects = g_file_new_for_path (rejects_path);
   desk_account_import_set_rejects_file (import, rejects);
   run_ok (import);
 
-  g_assert_cmpuint (desk_account_import_get_n_rows (import), ==, 7);
-  g_assert_cmpuint (desk_account_import_get_n_rejected (import), ==, 5);
+  g_assert_cmpuint (desk_account_import_get_n_rows (import), ==, 8);
+  g_assert_cmpuint (desk_account_import_get_n_rejected (import), ==, 6);
   g_assert_cmpuint (desk_account_import_get_n_added (import), ==, 2);
   summary = desk_account_import_describe_result (import);
   g_assert_cmpstr (summary, ==, "Imported 2 account rows from accounts.csv for 2 contracts "
-                                "(2 new accounts); 5 bad rows set aside");
+                                "(2 new accounts); 6 bad rows set aside");
   events = list (fixture, DESK_TYPE_EVENT, "incident-id");
   for (guint i = 0; i < events->len; i++)
     logged |= g_str_equal (desk_record_get_string (g_ptr_array_index (events, i), "text"),
@@ -973,8 +976,8 @@ test_skip_invalid (Fixture       *fixture,
   assert_contract (fixture, "C-1", DESK_EXPOSURE_CONFIRMED, "Mail");
   assert_contract (fixture, "C-2", DESK_EXPOSURE_POTENTIAL, NULL);
 
-  /* The rows as read, in the order they were refused: the account under another contract
-   * only when it reached the database */
+  /* The rows as read, in the order they were refused: those the accounts refuse only when
+   * they reached the database */
   g_assert_true (g_file_get_contents (rejects_path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==,
                    "line,reason,account,customer_id,status,note\r\n"
@@ -982,9 +985,11 @@ test_skip_invalid (Fixture       *fixture,
                    "4,\"the status “maybe” is none of potential, confirmed and cleared\","
                    "c@example.jp,C-1,maybe,bad status\r\n"
                    "6,\"5 fields, but the header names 4\",e@example.jp,C-1,confirmed,too,many\r\n"
-                   "8,a quoted field is never closed\r\n"
+                   "9,a quoted field is never closed\r\n"
                    "7,The account “a@example.jp” is already listed under contract “C-1”,"
-                   "a@example.jp,C-2,potential,\r\n");
+                   "a@example.jp,C-2,potential,\r\n"
+                   "8,An account may not hold a line break or another control character,"
+                   "g\tx@example.jp,C-1,potential,\r\n");
   g_assert_cmpuint (mode_of (rejects_path), ==, 0600);
 }
 

@@ -974,7 +974,9 @@ flush_pending (Run           *run,
       if (_desk_account_writer_add (run->writer, row->identifier, row->contract->customer_id,
                                     row->exposure, row->mask, &local_error) == DESK_ACCOUNT_FAILED)
         {
-          if (!g_error_matches (local_error, DESK_STORE_ERROR, DESK_STORE_ERROR_DUPLICATE))
+          /* the row's fault: an account under another contract, or with a control character */
+          if (!g_error_matches (local_error, DESK_STORE_ERROR, DESK_STORE_ERROR_DUPLICATE) &&
+              !g_error_matches (local_error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID))
             {
               g_propagate_error (error, g_steal_pointer (&local_error));
               return FALSE;
