@@ -385,6 +385,79 @@ desk_account_import_get_column_role (DeskAccountImport *self,
 }
 
 /* }}} */
+static gboolean
+parse_exposure (const char   *text,
+                DeskExposure *exposure)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (DESK_TYPE_EXPOSURE);
+  g_autofree char *nick = g_ascii_strdown (text, -1);
+  GEnumValue *value = g_enum_get_value_by_nick (klass, nick);
+
+  if (value != NULL)
+    *exposure = value->value;
+
+  return value != NULL;
+}
+
+/* Checks what can be checked of the current record without the database, stripping its fields
+ * in place; the preview shows the same problems as the import. */
+static gboolean
+check_row (DeskAccountImport  *self,
+           DeskCsvReader      *reader,
+           DeskExposure       *exposure,
+           GError            **reason)
+{
+  const int *column = self->role_column;
+  const char *account, *contract_id;
+
+  if (desk_csv_reader_get_n_fields (reader) != self->columns->len)
+    {
+      g_set_error (reason, DESK_IMPORT_ERROR, DESK_IMPORT_ERROR_INVALID_ROWS,
+                   _("%u fields, but the header names %u"),
+                   desk_csv_reader_get_n_fields (reader), self->columns->len);
+      return FALSE;
+    }
+
+  account = g_strstrip (desk_csv_reader_get_field (reader, column[DESK_IMPORT_COLUMN_ACCOUNT]));
+  contract_id = g_strstrip (desk_csv_reader_get_field (reader,
+                                                       column[DESK_IMPORT_COLUMN_CUSTOMER_ID]));
+  if (*account == '\0')
+    {
+      g_set_error_literal (reason, DESK_IMPORT_ERROR, DESK_IMPORT_ERROR_INVALID_ROWS,
+                           _("the account is empty"));
+      return FALSE;
+    }
+  for (const char *p = account; *p != '\0'; p++)
+    if (g_ascii_iscntrl (*p))
+      {
+        g_set_error_literal (reason, DESK_IMPORT_ERROR, DESK_IMPORT_ERROR_INVALID_ROWS,
+                             _("the account holds a line break or another control character"));
+        return FALSE;
+      }
+  if (*contract_id == '\0')
+    {
+      g_set_error_literal (reason, DESK_IMPORT_ERROR, DESK_IMPORT_ERROR_INVALID_ROWS,
+                           _("the customer_id (contract) is empty"));
+      return FALSE;
+    }
+
+  *exposure = self->default_exposure;
+  if (column[DESK_IMPORT_COLUMN_STATUS] >= 0)
+    {
+      const char *status = g_strstrip (desk_csv_reader_get_field (reader,
+                                                                  column[DESK_IMPORT_COLUMN_STATUS]));
+
+      if (*status != '\0' && !parse_exposure (status, exposure))
+        {
+          g_set_error (reason, DESK_IMPORT_ERROR, DESK_IMPORT_ERROR_INVALID_ROWS,
+                       _("the status “%s” is none of potential, confirmed and cleared"), status);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /* Preview {{{ */
 
 /**
@@ -403,6 +476,7 @@ desk_account_import_preview (DeskAccountImport  *self,
 {
   g_autoptr(DeskCsvReader) reader = NULL;
   g_autoptr(GError) row_error = NULL;
+  DeskExposure exposure;
 
   g_return_val_if_fail (DESK_IS_ACCOUNT_IMPORT (self), FALSE);
 
@@ -433,18 +507,19 @@ desk_account_import_preview (DeskAccountImport  *self,
           continue;
         }
 
-      if (desk_csv_reader_get_n_fields (reader) != self->columns->len && !self->preview_problem)
-        self->preview_problem =
-          g_strdup_printf (_("Line %llu: %u fields, but the header names %u"),
-                           (unsigned long long) desk_csv_reader_get_line (reader),
-                           desk_csv_reader_get_n_fields (reader), self->columns->len);
-
       builder = g_strv_builder_new ();
       for (guint i = 0; i < self->columns->len; i++)
         g_strv_builder_add (builder, i < desk_csv_reader_get_n_fields (reader)
                                      ? desk_csv_reader_get_field (reader, i) : "");
       g_ptr_array_add (self->preview_rows, g_strv_builder_end (builder));
       g_strv_builder_unref (builder);
+
+      if (self->preview_problem == NULL && !check_row (self, reader, &exposure, &row_error))
+        {
+          prefix_line (&row_error, reader);
+          self->preview_problem = g_strdup (row_error->message);
+          g_clear_error (&row_error);
+        }
     }
 
   if (self->preview_rows->len == 0 && self->preview_problem == NULL)
@@ -703,20 +778,6 @@ find_contract (Run         *run,
   return contract;
 }
 
-static gboolean
-parse_exposure (const char   *text,
-                DeskExposure *exposure)
-{
-  g_autoptr(GEnumClass) klass = g_type_class_ref (DESK_TYPE_EXPOSURE);
-  g_autofree char *nick = g_ascii_strdown (text, -1);
-  GEnumValue *value = g_enum_get_value_by_nick (klass, nick);
-
-  if (value != NULL)
-    *exposure = value->value;
-
-  return value != NULL;
-}
-
 /* Writes a bad row to the rejects file: line, reason, then the row's fields (none when the
  * record could not even be split into fields). */
 static gboolean
@@ -839,42 +900,11 @@ read_row (Run     *run,
   PendingRow row;
   g_autoptr(GError) local_error = NULL;
 
-  if (desk_csv_reader_get_n_fields (reader) != self->columns->len)
-    {
-      g_set_error (reason, DESK_IMPORT_ERROR, DESK_IMPORT_ERROR_INVALID_ROWS,
-                   _("%u fields, but the header names %u"),
-                   desk_csv_reader_get_n_fields (reader), self->columns->len);
-      return ROW_INVALID;
-    }
+  if (!check_row (self, reader, &exposure, reason))
+    return ROW_INVALID;
 
-  account = g_strstrip (desk_csv_reader_get_field (reader, column[DESK_IMPORT_COLUMN_ACCOUNT]));
-  contract_id = g_strstrip (desk_csv_reader_get_field (reader,
-                                                       column[DESK_IMPORT_COLUMN_CUSTOMER_ID]));
-  if (*account == '\0')
-    {
-      g_set_error_literal (reason, DESK_IMPORT_ERROR, DESK_IMPORT_ERROR_INVALID_ROWS,
-                           _("the account is empty"));
-      return ROW_INVALID;
-    }
-  if (*contract_id == '\0')
-    {
-      g_set_error_literal (reason, DESK_IMPORT_ERROR, DESK_IMPORT_ERROR_INVALID_ROWS,
-                           _("the customer_id (contract) is empty"));
-      return ROW_INVALID;
-    }
-
-  if (column[DESK_IMPORT_COLUMN_STATUS] >= 0)
-    {
-      const char *status = g_strstrip (desk_csv_reader_get_field (reader,
-                                                                  column[DESK_IMPORT_COLUMN_STATUS]));
-
-      if (*status != '\0' && !parse_exposure (status, &exposure))
-        {
-          g_set_error (reason, DESK_IMPORT_ERROR, DESK_IMPORT_ERROR_INVALID_ROWS,
-                       _("the status “%s” is none of potential, confirmed and cleared"), status);
-          return ROW_INVALID;
-        }
-    }
+  account = desk_csv_reader_get_field (reader, column[DESK_IMPORT_COLUMN_ACCOUNT]);
+  contract_id = desk_csv_reader_get_field (reader, column[DESK_IMPORT_COLUMN_CUSTOMER_ID]);
 
   if (column[DESK_IMPORT_COLUMN_CUSTOMER_NAME] >= 0)
     name = g_strstrip (desk_csv_reader_get_field (reader,
@@ -1340,6 +1370,9 @@ desk_account_import_run_finish (DeskAccountImport  *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
+  /* the worker is done: no more progress to tell */
+  g_clear_pointer (&self->context, g_main_context_unref);
+
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
@@ -1414,7 +1447,8 @@ char *
 desk_account_import_describe_result (DeskAccountImport *self)
 {
   g_autofree char *basename = NULL;
-  g_autofree char *rows = NULL, *contracts = NULL, *accounts = NULL, *rejected = NULL;
+  g_autofree char *rows = NULL, *contracts = NULL, *added = NULL, *accounts = NULL;
+  g_autofree char *rejected = NULL;
   guint64 good;
 
   g_return_val_if_fail (DESK_IS_ACCOUNT_IMPORT (self), NULL);
@@ -1426,10 +1460,12 @@ desk_account_import_describe_result (DeskAccountImport *self)
                                        good), (unsigned long long) good);
   contracts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u contract", "%'u contracts",
                                             self->n_contracts), self->n_contracts);
+  added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'llu new account", "%'llu new accounts",
+                                        self->n_added), (unsigned long long) self->n_added);
   /* Translators: e.g. "Imported 4,072,650 account rows from list.csv for 586 contracts
    * (4,072,650 new accounts)" */
-  accounts = g_strdup_printf (_("Imported %s from %s for %s (%'llu new accounts)"), rows, basename,
-                              contracts, (unsigned long long) self->n_added);
+  accounts = g_strdup_printf (_("Imported %s from %s for %s (%s)"), rows, basename, contracts,
+                              added);
   if (self->n_rejected == 0)
     return g_steal_pointer (&accounts);
 
