@@ -281,6 +281,13 @@ test_accounts_page_customer (Fixture       *fixture,
   SPIN_UNTIL (count_is (fixture, "10 matching accounts") && is_settled (fixture));
   g_assert_null (_desk_accounts_page_get_customer_text (fixture->page));
 
+  /* "Show Accounts" of a customer shows all of them: the search goes. */
+  desk_accounts_page_show_customer (fixture->page, gamma, "C-002", "Customer 2");
+  SPIN_UNTIL (count_is (fixture, "40 matching accounts") && is_settled (fixture));
+  g_assert_cmpstr (gtk_editable_get_text (_desk_accounts_page_get_search_entry (fixture->page)),
+                   ==, "");
+  search (fixture, "user01", FALSE, "2 matching accounts");
+
   /* Another incident drops the filter: its customers are others. */
   desk_accounts_page_set_customer (fixture->page, gamma, "C-002", "Customer 2");
   SPIN_UNTIL (count_is (fixture, "2 matching accounts") && is_settled (fixture));

@@ -172,6 +172,8 @@ set_list (DeskAccountsPage *self,
       selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (list)));
       gtk_single_selection_set_autoselect (selection, FALSE);
       gtk_single_selection_set_can_unselect (selection, TRUE);
+      /* It selected the first row when it got the list, before autoselect was turned off. */
+      gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
     }
 
   /* A new model rather than a change of the old one: see perf_testing.md §1. */
@@ -685,14 +687,15 @@ desk_accounts_page_init (DeskAccountsPage *self)
   self->stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
   self->total = -1;
 
-  append_column (self, _("Account"), 260, TRUE, account_cell);
-  append_column (self, _("Contract"), 110, FALSE, contract_cell);
-  append_column (self, _("Customer"), 180, FALSE, customer_cell);
+  /* About 820 pixels in all: the content of a 1200-pixel window beside the sidebar. */
+  append_column (self, _("Account"), 200, TRUE, account_cell);
+  append_column (self, _("Contract"), 100, FALSE, contract_cell);
+  append_column (self, _("Customer"), 190, FALSE, customer_cell);
   /* Translators: a column: whether an account is potentially affected, confirmed or cleared */
-  append_column (self, C_("account column", "Status"), 100, FALSE, status_cell);
-  append_column (self, _("Categories"), 180, FALSE, categories_cell);
+  append_column (self, C_("account column", "Status"), 90, FALSE, status_cell);
+  append_column (self, _("Categories"), 150, FALSE, categories_cell);
   /* Translators: a column: the day an account was last changed */
-  append_column (self, C_("account column", "Updated"), 110, FALSE, updated_cell);
+  append_column (self, C_("account column", "Updated"), 100, FALSE, updated_cell);
 
   update_state (self);
 }
@@ -734,6 +737,31 @@ desk_accounts_page_set_customer (DeskAccountsPage *self,
   /* Waits for the categories if they are being read; the build after them sees the filter. */
   start_build (self);
   update_state (self);
+}
+
+/**
+ * desk_accounts_page_show_customer:
+ * @customer_id: the customer whose accounts to list
+ * @contract_id: (nullable): its contract, for the filter's label
+ * @name: (nullable): its name, for the filter's label
+ *
+ * Lists every account of one customer of the incident: as desk_accounts_page_set_customer(),
+ * with the search cleared, since a search typed before would hide some of them.
+ */
+void
+desk_accounts_page_show_customer (DeskAccountsPage *self,
+                                  gint64            customer_id,
+                                  const char       *contract_id,
+                                  const char       *name)
+{
+  g_return_if_fail (DESK_IS_ACCOUNTS_PAGE (self));
+
+  /* One build, for the customer and no search, rather than one for each change. */
+  g_signal_handlers_block_by_func (self->search_entry, on_search_changed_cb, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed_cb, self);
+
+  desk_accounts_page_set_customer (self, customer_id, contract_id, name);
 }
 
 /* Returns: the customer the list is narrowed to, or 0 */

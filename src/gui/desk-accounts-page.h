@@ -19,6 +19,10 @@ void    desk_accounts_page_set_customer    (DeskAccountsPage *self,
                                             gint64            customer_id,
                                             const char       *contract_id,
                                             const char       *name);
+void    desk_accounts_page_show_customer   (DeskAccountsPage *self,
+                                            gint64            customer_id,
+                                            const char       *contract_id,
+                                            const char       *name);
 gint64  desk_accounts_page_get_customer_id (DeskAccountsPage *self);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -32,6 +33,9 @@
 
 /* Rows read for the preview. */
 #define PREVIEW_ROWS 20
+
+/* The widest a cell of the preview gets, in characters. */
+#define MAX_CELL_CHARS 32
 
 /* Grid rows before the first row of the file: the header, the mapping and a separator. */
 #define GRID_HEADER_ROWS 3
@@ -59,6 +63,7 @@ struct _DeskImportDialog
   AdwWindowTitle       *window_title;
   GtkWidget            *import_button;
   GtkStack             *stack;
+  GtkScrolledWindow    *page_scroller;
   GtkSpinner           *reading_spinner;
   AdwStatusPage        *unimportable_page;
   GtkWidget            *error_box;
@@ -85,6 +90,8 @@ struct _DeskImportDialog
 
   State                 state;
   gboolean              setting_switch; /* the switch is being set from code */
+  guint                 scroll_tick;    /* scroll_to_top_cb() */
+  int                   scroll_frames;
 };
 
 G_DEFINE_FINAL_TYPE (DeskImportDialog, desk_import_dialog, ADW_TYPE_WINDOW)
@@ -171,14 +178,16 @@ set_error (DeskImportDialog *self,
   gtk_widget_set_visible (self->error_box, message != NULL);
 }
 
-/* The first bad row of the preview, and what will become of it. */
+/* The first bad row of the preview, and what will become of it; not while the error of an import
+ * refused for its bad rows says it. */
 static void
 update_problem (DeskImportDialog *self)
 {
   const char *problem = NULL;
   g_autofree char *text = NULL;
 
-  if (self->import != NULL && self->state != STATE_READING)
+  if (self->import != NULL && self->state != STATE_READING
+      && !gtk_widget_get_visible (self->error_box))
     problem = desk_account_import_get_preview_problem (self->import);
 
   gtk_widget_set_visible (self->problem_box, problem != NULL);
@@ -227,23 +236,56 @@ set_rejects_active (DeskImportDialog *self,
   update_actions (self);
 }
 
+/* Scrolls the page to the top for a few frames: coming back into view, the page gets its old
+ * position back once it is laid out again. */
+static gboolean
+scroll_to_top_cb (GtkWidget     *scroller,
+                  GdkFrameClock *frame_clock,
+                  gpointer       user_data)
+{
+  DeskImportDialog *self = user_data;
+  GtkAdjustment *adjustment;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  gtk_adjustment_set_value (adjustment, 0);
+
+  if (--self->scroll_frames > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->scroll_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_top (DeskImportDialog *self)
+{
+  self->scroll_frames = 5;
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->page_scroller),
+                                                      scroll_to_top_cb, self, NULL);
+}
+
 static GtkWidget *
 new_cell (const char *text,
           const char *css_class,
           gboolean    dim)
 {
   GtkWidget *label = gtk_label_new (text);
+  glong length = text ? g_utf8_strlen (text, -1) : 0;
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  /* At least as wide as the text, up to a limit: an ellipsized label asks for next to nothing,
+   * and the table would shrink its columns to the dialog rather than scroll. */
+  gtk_label_set_width_chars (GTK_LABEL (label), (int) MIN (length + 1, MAX_CELL_CHARS));
+  gtk_label_set_max_width_chars (GTK_LABEL (label), MAX_CELL_CHARS);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   if (dim)
     gtk_widget_add_css_class (label, "dim-label");
   /* The width is capped: a value cut short shows whole on hover. */
-  if (text != NULL && g_utf8_strlen (text, -1) > 28)
+  if (length > MAX_CELL_CHARS)
     gtk_widget_set_tooltip_text (label, text);
 
   return label;
@@ -411,15 +453,24 @@ on_import_done_cb (GObject      *object,
 
       g_debug ("Import failed: %s", error->message);
 
-      /* Its message says so already. */
+      /* Its message says that nothing was imported, and quotes the bad rows: the warning about
+       * the first of them would say it twice. */
       if (g_error_matches (error, DESK_IMPORT_ERROR, DESK_IMPORT_ERROR_INVALID_ROWS))
-        message = g_strdup (error->message);
+        message = g_strdup_printf ("%s\n%s", error->message,
+                                   _("Turn on “Set Aside Invalid Rows” to import the other "
+                                     "rows."));
       else
         /* Translators: %s says why an import failed */
-        message = g_strdup_printf (_("The incident is as it was before: %s"), error->message);
+        message = g_strdup_printf (_("Nothing was imported: %s"), error->message);
 
       set_error (self, message);
       set_state (self, STATE_PREVIEW);
+      update_problem (self);
+
+      /* The reason is at the top, and the person was probably down at the options. The page
+       * is laid out again first, having been hidden while importing. */
+      gtk_widget_grab_focus (self->import_button);
+      scroll_to_top (self);
       return;
     }
 
@@ -551,6 +602,32 @@ on_rejects_switch_active_cb (DeskImportDialog *self)
   update_actions (self);
 }
 
+/* A scrolled window that only scrolls sideways turns the wheel into sideways scrolling, and the
+ * table is most of the page: the wheel over it scrolls the page instead. Shift and the wheel
+ * still scroll the table sideways. */
+static gboolean
+on_table_scroll_cb (DeskImportDialog         *self,
+                    double                    dx,
+                    double                    dy,
+                    GtkEventControllerScroll *controller)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->page_scroller);
+  GdkModifierType state;
+  double page_size;
+
+  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  if (state & GDK_SHIFT_MASK)
+    return FALSE;
+
+  /* A wheel click moves as far as GtkScrolledWindow moves it. */
+  page_size = gtk_adjustment_get_page_size (adjustment);
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    dy *= pow (page_size, 2.0 / 3.0);
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy);
+  return TRUE;
+}
+
 /* }}} */
 /* GObject {{{ */
 
@@ -584,6 +661,12 @@ desk_import_dialog_dispose (GObject *object)
     }
   if (self->import != NULL)
     g_signal_handlers_disconnect_by_data (self->import, self);
+
+  if (self->scroll_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->page_scroller), self->scroll_tick);
+      self->scroll_tick = 0;
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_IMPORT_DIALOG);
 
@@ -622,6 +705,7 @@ desk_import_dialog_class_init (DeskImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskImportDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, DeskImportDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, DeskImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskImportDialog, page_scroller);
   gtk_widget_class_bind_template_child (widget_class, DeskImportDialog, reading_spinner);
   gtk_widget_class_bind_template_child (widget_class, DeskImportDialog, unimportable_page);
   gtk_widget_class_bind_template_child (widget_class, DeskImportDialog, error_box);
@@ -638,6 +722,7 @@ desk_import_dialog_class_init (DeskImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskImportDialog, rejects_switch);
   gtk_widget_class_bind_template_child (widget_class, DeskImportDialog, progress_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_rejects_switch_active_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_table_scroll_cb);
 
   gtk_widget_class_install_action (widget_class, "import.start", NULL,
                                    desk_import_dialog_start_action);

@@ -329,7 +329,7 @@ desk_window_show_accounts_action (GtkWidget  *widget,
 
   g_variant_get (parameter, "(x&s&s)", &customer_id, &contract_id, &name);
   adw_view_stack_set_visible_child_name (self->view_stack, "accounts");
-  desk_accounts_page_set_customer (DESK_ACCOUNTS_PAGE (page), customer_id, contract_id, name);
+  desk_accounts_page_show_customer (DESK_ACCOUNTS_PAGE (page), customer_id, contract_id, name);
 }
 
 /* }}} */
