@@ -5,15 +5,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* What the remediation page says about checklist items and their progress: "Due 19 Apr",
- * "Overdue by 3 days", "9 of 14 done". Pure functions of the item's fields and the current time,
- * so that tests can fix the clock. */
+/* What the remediation page and the exports say about checklist items and their progress:
+ * "Due 19 Apr", "Overdue by 3 days", "9 of 14 done". Pure functions of the item's fields and the
+ * current time, so that tests can fix the clock. */
 
 #define G_LOG_DOMAIN "desk-remediation-text"
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "desk-remediation-text.h"
 
