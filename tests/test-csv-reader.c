@@ -11,6 +11,7 @@
 
 #include "desk-csv-reader.h"
 #include "desk-csv-writer.h"
+#include "desk-test-csv.h"
 
 /* The reader's block size and how much it looks at to tell the encoding (desk-csv-reader.c) */
 #define BLOCK_SIZE (256 * 1024)
@@ -122,20 +123,6 @@ assert_fatal (DeskCsvReader *reader,
   assert_end (reader);
 }
 
-/* Line breaks in @text: CR LF, a lone CR and a lone LF are one each. */
-static guint
-count_breaks (const char *text,
-              gsize       len)
-{
-  guint n = 0;
-
-  for (gsize i = 0; i < len; i++)
-    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == len || text[i + 1] != '\n')))
-      n++;
-
-  return n;
-}
-
 /* }}} */
 /* Generated inputs {{{ */
 
@@ -199,7 +186,7 @@ input_add (Input      *input,
     len = strlen (text);
   g_string_append_len (input->csv, text, len);
   g_array_append_val (input->expected, expected);
-  input->line += count_breaks (text, len);
+  input->line += desk_test_count_line_breaks (text, len);
 }
 
 /* Adds one-line records "N,x", then one "pad,ppp…" so that the next record starts at @offset. */
