@@ -321,7 +321,7 @@ test_import_dialog_cancel (Fixture       *fixture,
   SPIN_UNTIL (fixture->dialog == NULL);
   g_assert_true (fixture->finished);
   g_assert_false (fixture->imported);
-  g_assert_cmpstr (fixture->message, ==, "Import cancelled; nothing was imported");
+  g_assert_cmpstr (fixture->message, ==, "Import cancelled: nothing was imported");
   g_assert_cmpint (potential_accounts (fixture), ==, 0);
 }
 

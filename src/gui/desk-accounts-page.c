@@ -477,6 +477,8 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
     }
 }
 
+/* The columns' widths add up to about 820 pixels: the content of a 1200-pixel window beside the
+ * sidebar. The account's column takes what is left over. */
 static void
 append_column (DeskAccountsPage *self,
                const char       *title,
@@ -687,7 +689,6 @@ desk_accounts_page_init (DeskAccountsPage *self)
   self->stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
   self->total = -1;
 
-  /* About 820 pixels in all: the content of a 1200-pixel window beside the sidebar. */
   append_column (self, _("Account"), 200, TRUE, account_cell);
   append_column (self, _("Contract"), 100, FALSE, contract_cell);
   append_column (self, _("Customer"), 190, FALSE, customer_cell);

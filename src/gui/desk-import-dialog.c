@@ -447,7 +447,7 @@ on_import_done_cb (GObject      *object,
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          finish (self, FALSE, _("Import cancelled; nothing was imported"));
+          finish (self, FALSE, _("Import cancelled: nothing was imported"));
           return;
         }
 
