@@ -195,6 +195,7 @@ test_accounts_page_list (Fixture       *fixture,
   GtkSelectionModel *model;
   GListModel *columns;
   g_autoptr(GtkColumnViewColumn) first = NULL;
+  GtkWidget *focus;
 
   show_page (fixture, fixture->incident);
 
@@ -226,6 +227,14 @@ test_accounts_page_list (Fixture       *fixture,
   g_assert_nonnull (desk_test_find_cell (GTK_WIDGET (fixture->window), "Potential"));
   g_assert_nonnull (desk_test_find_cell (GTK_WIDGET (fixture->window),
                                          "Account credentials, Mail contents"));
+
+  /* Ctrl+F on the page goes to its search. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "accounts.search",
+                                             NULL));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (_desk_accounts_page_get_search_entry (
+                                                              fixture->page))));
 }
 
 static void

@@ -13,7 +13,9 @@
 
 #include <adwaita.h>
 
+#include "desk-accounts-page-private.h"
 #include "desk-application.h"
+#include "desk-import-dialog-private.h"
 #include "desk-incident-page.h"
 #include "desk-labels.h"
 #include "desk-preferences-window.h"
@@ -21,7 +23,7 @@
 #include "desk-test-utils.h"
 #include "desk-window-private.h"
 
-/* The five pages of an incident, in the view stack's order. */
+/* The six pages of an incident, in the view stack's order. */
 static const char * const page_names[] = {
   "overview", "customers", "notifications", "remediation", "history", "accounts",
 };
@@ -556,6 +558,68 @@ test_window_sample_data (Fixture       *fixture,
   desk_test_destroy_window (GTK_WINDOW (window), NULL);
 }
 
+/* A CSV file given to the window (as the file chooser or a drop does) opens the import dialog for
+ * the incident shown; once imported, the pages read the incident again; "Show Accounts" of a
+ * customer opens the Accounts page on it. */
+static void
+test_window_import (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "accounts.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DeskCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskAccountsPage *accounts;
+  DeskImportDialog *dialog;
+  DeskWindow *window;
+
+  g_file_set_contents (path,
+                       "account,customer_id,customer_name\n"
+                       "a@example.jp,C-1,Hanamura Trading\n"
+                       "b@example.jp,C-1,Hanamura Trading\n"
+                       "c@example.jp,C-2,Kitano Works\n", -1, &error);
+  g_assert_no_error (error);
+
+  save_three_incidents (fixture->store);
+  window = open_window (fixture->store);
+  SPIN_UNTIL (page_is (window, "incident"));
+  accounts = DESK_ACCOUNTS_PAGE (get_page (window, "accounts"));
+
+  _desk_window_import_file (window, file);
+  SPIN_UNTIL ((dialog = (DeskImportDialog *) desk_test_find_toplevel (DESK_TYPE_IMPORT_DIALOG))
+              != NULL);
+  g_assert_true (desk_import_dialog_get_incident (dialog) == _desk_window_get_selected (window));
+  SPIN_UNTIL (g_str_equal (_desk_import_dialog_get_state (dialog), "preview"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.start", NULL));
+  SPIN_UNTIL (count_toplevels (DESK_TYPE_IMPORT_DIALOG) == 0);
+
+  /* The pages read the incident again, the hidden Accounts page included. */
+  SPIN_UNTIL (g_strcmp0 (_desk_accounts_page_get_count_text (accounts), "3 accounts") == 0
+              && !desk_incident_page_is_loading (DESK_INCIDENT_PAGE (accounts)));
+
+  /* "Show Accounts" of C-1 */
+  customer = desk_store_find_customer (fixture->store, "C-1", &error);
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-accounts", "(xss)",
+                                             desk_record_get_id (DESK_RECORD (customer)),
+                                             "C-1", "Hanamura Trading"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (_desk_window_get_view_stack (window)),
+                   ==, "accounts");
+  SPIN_UNTIL (g_strcmp0 (_desk_accounts_page_get_count_text (accounts),
+                         "2 matching accounts") == 0
+              && !desk_incident_page_is_loading (DESK_INCIDENT_PAGE (accounts)));
+  g_assert_cmpstr (_desk_accounts_page_get_customer_text (accounts), ==,
+                   "Contract C-1 — Hanamura Trading");
+
+  /* With no incident shown there is nothing to import into. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (_desk_window_get_incidents (window)),
+                                     GTK_INVALID_LIST_POSITION);
+  _desk_window_import_file (window, file);
+  g_assert_cmpuint (count_toplevels (DESK_TYPE_IMPORT_DIALOG), ==, 0);
+
+  desk_test_destroy_window (GTK_WINDOW (window), NULL);
+}
+
 static void
 test_preferences (Fixture       *fixture,
                   gconstpointer  data)
@@ -816,6 +880,8 @@ main (int   argc,
               fixture_set_up, test_window_delete_undo, fixture_tear_down);
   g_test_add ("/desk/window/sample-data", Fixture, NULL,
               fixture_set_up, test_window_sample_data, fixture_tear_down);
+  g_test_add ("/desk/window/import", Fixture, NULL,
+              fixture_set_up, test_window_import, fixture_tear_down);
   g_test_add ("/desk/window/accessible", Fixture, NULL,
               fixture_set_up, test_window_accessible, fixture_tear_down);
   g_test_add_func ("/desk/window/no-store", test_window_no_store);
