@@ -589,6 +589,9 @@ test_window_import (Fixture       *fixture,
   SPIN_UNTIL ((dialog = (DeskImportDialog *) desk_test_find_toplevel (DESK_TYPE_IMPORT_DIALOG))
               != NULL);
   g_assert_true (desk_import_dialog_get_incident (dialog) == _desk_window_get_selected (window));
+  /* One import at a time: another file dropped meanwhile brings the dialog forward. */
+  _desk_window_import_file (window, file);
+  g_assert_cmpuint (count_toplevels (DESK_TYPE_IMPORT_DIALOG), ==, 1);
   SPIN_UNTIL (g_str_equal (_desk_import_dialog_get_state (dialog), "preview"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.start", NULL));
   SPIN_UNTIL (count_toplevels (DESK_TYPE_IMPORT_DIALOG) == 0);

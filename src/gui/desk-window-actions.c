@@ -406,6 +406,25 @@ desk_window_import_accounts_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Returns: (nullable) (transfer none): the import dialog open on @self, if any */
+static DeskImportDialog *
+find_import_dialog (DeskWindow *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_items = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (DESK_IS_IMPORT_DIALOG (window)
+          && gtk_window_get_transient_for (window) == GTK_WINDOW (self))
+        return DESK_IMPORT_DIALOG (window);
+    }
+
+  return NULL;
+}
+
 /**
  * _desk_window_import_file:
  * @file: a CSV list of accounts
@@ -427,6 +446,14 @@ _desk_window_import_file (DeskWindow *self,
   if (self->store == NULL || incident == NULL)
     {
       _desk_window_show_toast (self, _("Select an incident to import accounts into"));
+      return;
+    }
+
+  /* A file dropped while an import is open: one import at a time. */
+  dialog = find_import_dialog (self);
+  if (dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
 
