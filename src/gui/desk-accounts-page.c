@@ -61,6 +61,9 @@ struct _DeskAccountsPage
   gboolean            loaded;            /* a list has been shown for this incident */
   gboolean            reading;           /* the categories are being read: the build waits */
   gboolean            build_counted;     /* the build counts in the page's loading state */
+  guint               scroll_tick;       /* restore_scroll_cb() */
+  int                 scroll_frames;
+  double              scroll_value;
 };
 
 G_DEFINE_FINAL_TYPE (DeskAccountsPage, desk_accounts_page, DESK_TYPE_INCIDENT_PAGE)
@@ -161,11 +164,65 @@ scroll_to_top (DeskAccountsPage *self)
       }
 }
 
+/* Whether @a and @b list the same accounts, as far as the person can tell: the same search. */
+static gboolean
+same_search (DeskAccountList *a,
+             DeskAccountList *b)
+{
+  return a != NULL && b != NULL
+         && desk_account_list_get_incident_id (a) == desk_account_list_get_incident_id (b)
+         && desk_account_list_get_customer_id (a) == desk_account_list_get_customer_id (b)
+         && desk_account_list_get_match (a) == desk_account_list_get_match (b)
+         && g_strcmp0 (desk_account_list_get_text (a), desk_account_list_get_text (b)) == 0;
+}
+
+static GtkAdjustment *
+get_vadjustment (DeskAccountsPage *self)
+{
+  return gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+}
+
+/* Puts the list back where it was after a new model of the same rows: they are all as high, so
+ * the same offset shows the same rows. Set again for ten frames (a sixth of a second): laying the
+ * new model out, the view goes back to its first row once. */
+static gboolean
+restore_scroll_cb (GtkWidget     *widget,
+                   GdkFrameClock *frame_clock,
+                   gpointer       user_data)
+{
+  DeskAccountsPage *self = user_data;
+  GtkAdjustment *adjustment = get_vadjustment (self);
+
+  gtk_adjustment_set_value (adjustment, self->scroll_value);
+
+  if (--self->scroll_frames > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->scroll_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_restore_scroll (DeskAccountsPage *self)
+{
+  if (self->scroll_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->scroll_tick);
+      self->scroll_tick = 0;
+    }
+}
+
 static void
 set_list (DeskAccountsPage *self,
           DeskAccountList  *list)
 {
   GtkSingleSelection *selection = NULL;
+  gboolean new_search = !same_search (self->list, list);
+  double scroll_value = 0;
+
+  cancel_restore_scroll (self);
+  if (!new_search && get_vadjustment (self) != NULL)
+    scroll_value = gtk_adjustment_get_value (get_vadjustment (self));
 
   if (list != NULL)
     {
@@ -182,8 +239,17 @@ set_list (DeskAccountsPage *self,
   g_clear_object (&self->selection);
   self->selection = GTK_SELECTION_MODEL (selection);
 
-  if (get_n_items (self) > 0)
+  /* A new search starts at the top; the same one read again (the page shown again, an import)
+   * stays where the person was, which a new model alone would not. */
+  if (new_search && get_n_items (self) > 0)
     scroll_to_top (self);
+  else if (scroll_value > 0)
+    {
+      self->scroll_value = scroll_value;
+      self->scroll_frames = 10;
+      self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view),
+                                                        restore_scroll_cb, self, NULL);
+    }
 }
 
 static void
@@ -624,7 +690,10 @@ desk_accounts_page_dispose (GObject *object)
   cancel_build (self);
 
   if (self->column_view != NULL)
-    gtk_column_view_set_model (self->column_view, NULL);
+    {
+      cancel_restore_scroll (self);
+      gtk_column_view_set_model (self->column_view, NULL);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_ACCOUNTS_PAGE);
   self->stack = NULL;
