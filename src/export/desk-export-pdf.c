@@ -1,0 +1,932 @@
+/* desk-export-pdf.c
+ *
+ * Copyright 2026 The Incident Desk developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* PDF drawn with Cairo and laid out with Pango, without GTK or a display. Pages are laid out
+ * once, each into a recording surface; only then is the page count known, and the pages are
+ * replayed into the PDF with their running header (incident title, export time) and footer
+ * ("Page 2 of 5"). Tables size their columns to their content, break between rows and repeat
+ * their heading row on each page. Fonts are asked for by family, Cantarell first and Noto Sans
+ * CJK JP for what Cantarell lacks, so that Japanese prints in a Japanese font.
+ *
+ * Lengths are in points: Pango runs at 72 dpi, so a 9 pt font is 9 units of the page. */
+
+#define G_LOG_DOMAIN "desk-export-pdf"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "desk-export-private.h"
+
+#define FONT_FAMILIES "Cantarell, Noto Sans CJK JP, sans-serif"
+
+/* Page geometry */
+#define MARGIN_SIDE       50.0
+#define MARGIN_TOP        66.0
+#define MARGIN_BOTTOM     62.0
+#define HEADER_TEXT_Y     30.0
+#define HEADER_RULE_Y     46.0
+#define FOOTER_RULE_SPACE 44.0   /* from the bottom edge */
+#define FOOTER_TEXT_SPACE 38.0
+
+/* Tables */
+#define CELL_PAD_X        5.0
+#define CELL_PAD_Y        3.5
+#define DETAIL_INDENT     10.0
+#define MAX_WORD_WIDTH    110.0  /* a longer word (a URL) wraps inside rather than widen its column */
+
+/* The least share of the page's width a table without text columns takes. */
+#define NARROW_TABLE      0.6
+
+/* Tables with more columns than this turn the page sideways. */
+#define MAX_PORTRAIT_COLUMNS 7
+
+typedef struct
+{
+  double r, g, b;
+} Colour;
+
+static const Colour ink = { 0.118, 0.118, 0.118 };          /* #1e1e1e */
+static const Colour dim = { 0.369, 0.361, 0.392 };          /* #5e5c64 */
+static const Colour accent = { 0.102, 0.373, 0.706 };       /* #1a5fb4 */
+static const Colour alert = { 0.753, 0.110, 0.157 };        /* #c01c28 */
+static const Colour rule = { 0.816, 0.816, 0.835 };         /* #d0d0d5 */
+static const Colour row_rule = { 0.871, 0.867, 0.855 };     /* #deddda */
+static const Colour head_fill = { 0.941, 0.941, 0.949 };    /* #f0f0f2 */
+static const Colour head_rule = { 0.604, 0.600, 0.588 };    /* #9a9996 */
+
+typedef enum
+{
+  FONT_BODY,
+  FONT_SMALL,
+  FONT_SMALL_BOLD,
+  FONT_CELL,
+  FONT_CELL_BOLD,
+  FONT_HEADING,
+  FONT_KIND,
+  FONT_TITLE,
+  N_FONTS
+} Font;
+
+static const struct
+{
+  double       size;
+  PangoWeight  weight;
+} font_specs[N_FONTS] = {
+  [FONT_BODY] = { 9.5, PANGO_WEIGHT_NORMAL },
+  [FONT_SMALL] = { 7.5, PANGO_WEIGHT_NORMAL },
+  [FONT_SMALL_BOLD] = { 7.5, PANGO_WEIGHT_BOLD },
+  [FONT_CELL] = { 8.5, PANGO_WEIGHT_NORMAL },
+  [FONT_CELL_BOLD] = { 8.0, PANGO_WEIGHT_BOLD },
+  [FONT_HEADING] = { 12.5, PANGO_WEIGHT_BOLD },
+  [FONT_KIND] = { 9.5, PANGO_WEIGHT_BOLD },
+  [FONT_TITLE] = { 20.0, PANGO_WEIGHT_BOLD },
+};
+
+typedef struct
+{
+  char   *title;
+  int     page;
+  double  y;
+} Bookmark;
+
+typedef struct
+{
+  DeskReport            *report;
+  double                 width, height;
+  double                 content_width;
+  double                 content_bottom;
+
+  PangoContext          *context;
+  PangoFontDescription  *fonts[N_FONTS];
+
+  GPtrArray             *pages;      /* cairo_surface_t, recording surfaces */
+  cairo_t               *cr;         /* drawing on the last page */
+  double                 y;          /* where the next block goes */
+  GArray                *bookmarks;  /* Bookmark */
+
+  /* Writing */
+  GOutputStream         *stream;
+  GCancellable          *cancellable;
+  GError                *error;
+} Pdf;
+
+typedef struct
+{
+  guint   column;
+  double  min, max;    /* content widths, padding included */
+  double  width;
+} ColumnWidth;
+
+/* Text {{{ */
+
+/* Returns: (transfer full): a layout of @text in @font, wrapped at @width, or unwrapped when
+ *   @width is negative */
+static PangoLayout *
+new_layout (Pdf            *pdf,
+            const char     *text,
+            Font            font,
+            double          width,
+            PangoAlignment  alignment)
+{
+  PangoLayout *layout = pango_layout_new (pdf->context);
+
+  pango_layout_set_font_description (layout, pdf->fonts[font]);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_alignment (layout, alignment);
+  if (width >= 0)
+    {
+      pango_layout_set_width (layout, pango_units_from_double (MAX (width, 1.0)));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return pango_units_to_double (logical.height);
+}
+
+/* Returns: how wide @layout is on one line, or, with @words, its widest word; it is left
+ *   wrapped as needed for the latter */
+static double
+layout_width (PangoLayout *layout,
+              gboolean     words)
+{
+  PangoRectangle logical;
+
+  if (words)
+    {
+      /* Narrower than anything, breaking only between words: one word a line. */
+      pango_layout_set_width (layout, 1);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+    }
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return pango_units_to_double (logical.width);
+}
+
+static double
+text_width (Pdf        *pdf,
+            const char *text,
+            Font        font,
+            gboolean    words)
+{
+  g_autoptr(PangoLayout) layout = new_layout (pdf, text, font, -1, PANGO_ALIGN_LEFT);
+
+  return layout_width (layout, words);
+}
+
+/* Returns: (transfer full): the layout of a table cell; an alert's remark, or the whole alert
+ *   when it has none, is in bold and the alert colour */
+static PangoLayout *
+cell_layout (Pdf                  *pdf,
+             const DeskReportCell *cell,
+             double                width,
+             PangoAlignment        alignment)
+{
+  PangoLayout *layout = new_layout (pdf, cell->text, FONT_CELL, width, alignment);
+  PangoAttrList *attributes;
+  PangoAttribute *weight, *colour;
+  guint start;
+
+  if (!cell->alert)
+    return layout;
+
+  start = cell->remark ? cell->remark - cell->text : 0;
+  weight = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+  colour = pango_attr_foreground_new (alert.r * 65535, alert.g * 65535, alert.b * 65535);
+  weight->start_index = colour->start_index = start;
+  weight->end_index = colour->end_index = PANGO_ATTR_INDEX_TO_TEXT_END;
+
+  attributes = pango_attr_list_new ();
+  pango_attr_list_insert (attributes, weight);
+  pango_attr_list_insert (attributes, colour);
+  pango_layout_set_attributes (layout, attributes);
+  pango_attr_list_unref (attributes);
+  return layout;
+}
+
+static void
+set_colour (Pdf          *pdf,
+            const Colour *colour)
+{
+  cairo_set_source_rgb (pdf->cr, colour->r, colour->g, colour->b);
+}
+
+static void
+show_layout (Pdf          *pdf,
+             PangoLayout  *layout,
+             double        x,
+             double        y,
+             const Colour *colour)
+{
+  set_colour (pdf, colour);
+  cairo_move_to (pdf->cr, x, y);
+  pango_cairo_show_layout (pdf->cr, layout);
+}
+
+static void
+draw_line (cairo_t      *cr,
+           const Colour *colour,
+           double        width,
+           double        x0,
+           double        y0,
+           double        x1,
+           double        y1)
+{
+  cairo_set_source_rgb (cr, colour->r, colour->g, colour->b);
+  cairo_set_line_width (cr, width);
+  cairo_move_to (cr, x0, y0);
+  cairo_line_to (cr, x1, y1);
+  cairo_stroke (cr);
+}
+
+/* }}} */
+/* Pages {{{ */
+
+static void
+start_page (Pdf *pdf)
+{
+  cairo_surface_t *page;
+  cairo_rectangle_t extents = { 0, 0, pdf->width, pdf->height };
+
+  g_clear_pointer (&pdf->cr, cairo_destroy);
+  page = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  g_ptr_array_add (pdf->pages, page);
+  pdf->cr = cairo_create (page);
+  pdf->y = MARGIN_TOP;
+}
+
+static gboolean
+fits (Pdf    *pdf,
+      double  height)
+{
+  return pdf->y + height <= pdf->content_bottom;
+}
+
+/* Starts a new page unless @height fits on this one, or the page is still empty (what does not
+ * fit on an empty page would not fit on the next either). */
+static gboolean
+ensure_space (Pdf    *pdf,
+              double  height)
+{
+  if (fits (pdf, height) || pdf->y <= MARGIN_TOP)
+    return FALSE;
+
+  start_page (pdf);
+  return TRUE;
+}
+
+/* Draws a layout that may be taller than the rest of the page line by line, breaking pages
+ * between lines. */
+static void
+draw_flowing (Pdf          *pdf,
+              PangoLayout  *layout,
+              double        x,
+              const Colour *colour)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  double origin = pdf->y;   /* where the layout's top would be on this page */
+
+  set_colour (pdf, colour);
+  do
+    {
+      PangoRectangle logical;
+      double top, bottom;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      top = origin + pango_units_to_double (logical.y);
+      bottom = top + pango_units_to_double (logical.height);
+      if (bottom > pdf->content_bottom && top > MARGIN_TOP)
+        {
+          start_page (pdf);
+          set_colour (pdf, colour);
+          origin = MARGIN_TOP - pango_units_to_double (logical.y);
+          top = MARGIN_TOP;
+          bottom = top + pango_units_to_double (logical.height);
+        }
+
+      cairo_move_to (pdf->cr, x + pango_units_to_double (logical.x),
+                     origin + pango_units_to_double (pango_layout_iter_get_baseline (iter)));
+      pango_cairo_show_layout_line (pdf->cr, pango_layout_iter_get_line_readonly (iter));
+      pdf->y = bottom;
+    }
+  while (pango_layout_iter_next_line (iter));
+
+  pango_layout_iter_free (iter);
+}
+
+/* The running header and footer, drawn on each page once the page count is known. */
+static void
+draw_page_frame (Pdf     *pdf,
+                 cairo_t *cr,
+                 int      page)
+{
+  double right = pdf->width - MARGIN_SIDE;
+  double footer_y = pdf->height - FOOTER_TEXT_SPACE;
+  double title_width = pdf->content_width * 0.6;
+  g_autoptr(PangoLayout) title = NULL;
+  g_autoptr(PangoLayout) exported = NULL;
+  g_autoptr(PangoLayout) kind = NULL;
+  g_autoptr(PangoLayout) number = NULL;
+  g_autofree char *page_text = NULL;
+
+  title = new_layout (pdf, pdf->report->incident_title, FONT_SMALL_BOLD, title_width,
+                      PANGO_ALIGN_LEFT);
+  pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
+  exported = new_layout (pdf, pdf->report->exported_text, FONT_SMALL,
+                         pdf->content_width - title_width - 12, PANGO_ALIGN_RIGHT);
+  pango_layout_set_ellipsize (exported, PANGO_ELLIPSIZE_START);
+
+  /* Translators: the page number in an exported document's footer, e.g. "Page 2 of 5" */
+  page_text = g_strdup_printf (_("Page %d of %d"), page, (int) pdf->pages->len);
+  number = new_layout (pdf, page_text, FONT_SMALL, pdf->content_width * 0.3, PANGO_ALIGN_RIGHT);
+  kind = new_layout (pdf, pdf->report->title, FONT_SMALL, pdf->content_width * 0.65,
+                     PANGO_ALIGN_LEFT);
+  pango_layout_set_ellipsize (kind, PANGO_ELLIPSIZE_END);
+
+  cairo_set_source_rgb (cr, dim.r, dim.g, dim.b);
+  cairo_move_to (cr, MARGIN_SIDE, HEADER_TEXT_Y);
+  pango_cairo_show_layout (cr, title);
+  cairo_move_to (cr, MARGIN_SIDE + title_width + 12, HEADER_TEXT_Y);
+  pango_cairo_show_layout (cr, exported);
+  draw_line (cr, &rule, 0.6, MARGIN_SIDE, HEADER_RULE_Y, right, HEADER_RULE_Y);
+
+  draw_line (cr, &rule, 0.6, MARGIN_SIDE, pdf->height - FOOTER_RULE_SPACE, right,
+             pdf->height - FOOTER_RULE_SPACE);
+  cairo_set_source_rgb (cr, dim.r, dim.g, dim.b);
+  cairo_move_to (cr, MARGIN_SIDE, footer_y);
+  pango_cairo_show_layout (cr, kind);
+  cairo_move_to (cr, right - pdf->content_width * 0.3, footer_y);
+  pango_cairo_show_layout (cr, number);
+}
+
+/* }}} */
+/* Blocks {{{ */
+
+static void
+draw_title_block (Pdf *pdf)
+{
+  DeskReport *report = pdf->report;
+  g_autoptr(PangoLayout) kind = NULL;
+  g_autoptr(PangoLayout) title = NULL;
+  g_autoptr(PangoLayout) meta = NULL;
+  g_autofree char *meta_text = NULL;
+
+  kind = new_layout (pdf, report->title, FONT_KIND, pdf->content_width, PANGO_ALIGN_LEFT);
+  show_layout (pdf, kind, MARGIN_SIDE, pdf->y, &accent);
+  pdf->y += layout_height (kind) + 3;
+
+  title = new_layout (pdf, report->incident_title, FONT_TITLE, pdf->content_width,
+                      PANGO_ALIGN_LEFT);
+  show_layout (pdf, title, MARGIN_SIDE, pdf->y, &ink);
+  pdf->y += layout_height (title) + 5;
+
+  meta_text = g_strdup_printf ("%s · %s", report->incident_summary, report->exported_text);
+  meta = new_layout (pdf, meta_text, FONT_BODY, pdf->content_width, PANGO_ALIGN_LEFT);
+  show_layout (pdf, meta, MARGIN_SIDE, pdf->y, &dim);
+  pdf->y += layout_height (meta) + 9;
+
+  draw_line (pdf->cr, &accent, 1.5, MARGIN_SIDE, pdf->y, MARGIN_SIDE + pdf->content_width,
+             pdf->y);
+  pdf->y += 8;
+}
+
+/* Draws a section's heading, on a new page unless @keep (what must follow it) fits too. */
+static void
+draw_heading (Pdf        *pdf,
+              const char *text,
+              double      keep)
+{
+  g_autoptr(PangoLayout) layout = new_layout (pdf, text, FONT_HEADING, pdf->content_width,
+                                              PANGO_ALIGN_LEFT);
+  double height = layout_height (layout);
+  Bookmark bookmark;
+
+  if (pdf->y > MARGIN_TOP)
+    pdf->y += 14;
+  ensure_space (pdf, height + 10 + keep);
+
+  bookmark.title = g_strdup (text);
+  bookmark.page = pdf->pages->len;
+  bookmark.y = pdf->y;
+  g_array_append_val (pdf->bookmarks, bookmark);
+
+  show_layout (pdf, layout, MARGIN_SIDE, pdf->y, &ink);
+  pdf->y += height + 3;
+  draw_line (pdf->cr, &rule, 0.6, MARGIN_SIDE, pdf->y, MARGIN_SIDE + pdf->content_width, pdf->y);
+  pdf->y += 7;
+}
+
+static void
+draw_paragraph (Pdf          *pdf,
+                const char   *text,
+                Font          font,
+                const Colour *colour)
+{
+  g_autoptr(PangoLayout) layout = new_layout (pdf, text, font, pdf->content_width,
+                                              PANGO_ALIGN_LEFT);
+
+  draw_flowing (pdf, layout, MARGIN_SIDE, colour);
+  pdf->y += 7;
+}
+
+/* The facts as two columns: labels, and their values. */
+static void
+draw_facts (Pdf             *pdf,
+            DeskReportTable *facts)
+{
+  guint n_columns = desk_report_table_get_n_columns (facts);
+  double label_width = 0, value_x;
+
+  for (guint c = 0; c < n_columns; c++)
+    if (desk_report_table_is_shown (facts, c))
+      label_width = MAX (label_width,
+                         text_width (pdf, desk_report_table_get_column (facts, c)->title,
+                                     FONT_BODY, FALSE));
+  label_width = MIN (label_width, pdf->content_width * 0.3);
+  value_x = MARGIN_SIDE + label_width + 16;
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      g_autoptr(PangoLayout) label = NULL;
+      g_autoptr(PangoLayout) value = NULL;
+
+      if (!desk_report_table_is_shown (facts, c))
+        continue;
+
+      label = new_layout (pdf, desk_report_table_get_column (facts, c)->title, FONT_BODY,
+                          label_width, PANGO_ALIGN_LEFT);
+      value = new_layout (pdf, desk_report_table_get_cell (facts, 0, c)->text, FONT_BODY,
+                          MARGIN_SIDE + pdf->content_width - value_x, PANGO_ALIGN_LEFT);
+      ensure_space (pdf, layout_height (label));
+      show_layout (pdf, label, MARGIN_SIDE, pdf->y, &dim);
+      draw_flowing (pdf, value, value_x, &ink);
+      pdf->y += 3;
+    }
+
+  pdf->y += 4;
+}
+
+static gboolean
+is_numeric (DeskReportKind kind)
+{
+  return kind == DESK_REPORT_COUNT || kind == DESK_REPORT_PERCENT;
+}
+
+/* Column widths as HTML sizes automatic tables: every column gets the width its content takes
+ * on one line if all fit; otherwise each gets at least its widest word (text) or its widest
+ * value (the rest), and what is left is shared in proportion to what each would still want. */
+static GArray *
+size_columns (Pdf             *pdf,
+              DeskReportTable *table)
+{
+  GArray *columns = g_array_new (FALSE, TRUE, sizeof (ColumnWidth));
+  guint n_rows = desk_report_table_get_n_rows (table);
+  double sum_min = 0, sum_max = 0, flexible = 0;
+  double available = pdf->content_width;
+
+  for (guint c = 0; c < desk_report_table_get_n_columns (table); c++)
+    {
+      const DeskReportColumn *info = desk_report_table_get_column (table, c);
+      ColumnWidth column = { c, 0, 0, 0 };
+
+      if (!desk_report_table_is_shown (table, c))
+        continue;
+
+      column.max = text_width (pdf, info->title, FONT_CELL_BOLD, FALSE);
+      column.min = text_width (pdf, info->title, FONT_CELL_BOLD, TRUE);
+      for (guint r = 0; r < n_rows; r++)
+        {
+          const DeskReportCell *cell = desk_report_table_get_cell (table, r, c);
+          g_autoptr(PangoLayout) layout = NULL;
+          double natural;
+
+          if (cell->blank)
+            continue;
+
+          layout = cell_layout (pdf, cell, -1, PANGO_ALIGN_LEFT);
+          natural = layout_width (layout, FALSE);
+          if (c == 0 && (desk_report_table_get_row_flags (table, r) & DESK_REPORT_ROW_DETAIL))
+            natural += DETAIL_INDENT;
+          column.max = MAX (column.max, natural);
+          if (info->kind == DESK_REPORT_TEXT)
+            column.min = MAX (column.min, MIN (layout_width (layout, TRUE), MAX_WORD_WIDTH));
+          else
+            column.min = MAX (column.min, natural);
+        }
+
+      column.min += 2 * CELL_PAD_X;
+      column.max = MAX (column.max + 2 * CELL_PAD_X, column.min);
+      sum_min += column.min;
+      sum_max += column.max;
+      if (info->kind == DESK_REPORT_TEXT)
+        flexible += column.max;
+      g_array_append_val (columns, column);
+    }
+
+  for (guint i = 0; i < columns->len; i++)
+    {
+      ColumnWidth *column = &g_array_index (columns, ColumnWidth, i);
+      DeskReportKind kind = desk_report_table_get_column (table, column->column)->kind;
+
+      if (sum_max <= available)
+        {
+          /* Room to spare goes to the text columns. A table of figures and words only is not
+           * stretched across the page: its numbers would end up far from what they count. */
+          column->width = column->max;
+          if (flexible > 0 && kind == DESK_REPORT_TEXT)
+            column->width += (available - sum_max) * column->max / flexible;
+          else if (flexible == 0 && i == 0)
+            column->width += MAX (available * NARROW_TABLE, sum_max) - sum_max;
+        }
+      else if (sum_min <= available)
+        column->width = column->min + (available - sum_min) * (column->max - column->min) /
+                                      (sum_max - sum_min);
+      else
+        column->width = column->min * available / sum_min;
+    }
+
+  return columns;
+}
+
+/* Returns: (transfer full): the layouts of a row's cells, and its height in @height */
+static GPtrArray *
+layout_row (Pdf             *pdf,
+            DeskReportTable *table,
+            GArray          *columns,
+            int              row,
+            double          *height)
+{
+  GPtrArray *layouts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  *height = 0;
+  for (guint i = 0; i < columns->len; i++)
+    {
+      const ColumnWidth *column = &g_array_index (columns, ColumnWidth, i);
+      const DeskReportColumn *info = desk_report_table_get_column (table, column->column);
+      double width = column->width - 2 * CELL_PAD_X;
+      PangoLayout *layout;
+
+      if (row < 0)
+        layout = new_layout (pdf, info->title, FONT_CELL_BOLD, width,
+                             is_numeric (info->kind) ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+      else
+        {
+          const DeskReportCell *cell = desk_report_table_get_cell (table, row, column->column);
+
+          if (i == 0 && (desk_report_table_get_row_flags (table, row) & DESK_REPORT_ROW_DETAIL))
+            width -= DETAIL_INDENT;
+          layout = cell_layout (pdf, cell, width,
+                                is_numeric (info->kind) ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+        }
+
+      *height = MAX (*height, layout_height (layout));
+      g_ptr_array_add (layouts, layout);
+    }
+
+  *height += 2 * CELL_PAD_Y;
+  return layouts;
+}
+
+static double
+table_width (GArray *columns)
+{
+  double width = 0;
+
+  for (guint i = 0; i < columns->len; i++)
+    width += g_array_index (columns, ColumnWidth, i).width;
+
+  return width;
+}
+
+static void
+draw_table_head (Pdf             *pdf,
+                 DeskReportTable *table,
+                 GArray          *columns,
+                 GPtrArray       *layouts,
+                 double           height)
+{
+  double x = MARGIN_SIDE;
+
+  cairo_set_source_rgb (pdf->cr, head_fill.r, head_fill.g, head_fill.b);
+  cairo_rectangle (pdf->cr, MARGIN_SIDE, pdf->y, table_width (columns), height);
+  cairo_fill (pdf->cr);
+
+  for (guint i = 0; i < columns->len; i++)
+    {
+      const ColumnWidth *column = &g_array_index (columns, ColumnWidth, i);
+      PangoLayout *layout = g_ptr_array_index (layouts, i);
+
+      /* Headings sit on the bottom line, above the values they name. */
+      show_layout (pdf, layout, x + CELL_PAD_X,
+                   pdf->y + height - CELL_PAD_Y - layout_height (layout), &dim);
+      x += column->width;
+    }
+
+  pdf->y += height;
+  draw_line (pdf->cr, &head_rule, 0.8, MARGIN_SIDE, pdf->y, MARGIN_SIDE + table_width (columns),
+             pdf->y);
+}
+
+static void
+draw_row (Pdf             *pdf,
+          DeskReportTable *table,
+          GArray          *columns,
+          guint            row,
+          GPtrArray       *layouts,
+          double           height)
+{
+  gboolean detail = desk_report_table_get_row_flags (table, row) & DESK_REPORT_ROW_DETAIL;
+  double x = MARGIN_SIDE;
+
+  for (guint i = 0; i < columns->len; i++)
+    {
+      const ColumnWidth *column = &g_array_index (columns, ColumnWidth, i);
+      double indent = i == 0 && detail ? DETAIL_INDENT : 0;
+
+      show_layout (pdf, g_ptr_array_index (layouts, i), x + CELL_PAD_X + indent,
+                   pdf->y + CELL_PAD_Y, detail && i == 0 ? &dim : &ink);
+      x += column->width;
+    }
+
+  pdf->y += height;
+  draw_line (pdf->cr, &row_rule, 0.5, MARGIN_SIDE, pdf->y, MARGIN_SIDE + table_width (columns),
+             pdf->y);
+}
+
+/* Draws @table; the rows go on as many pages as they take, each page starting with a line that
+ * says which section goes on and the heading row. */
+static void
+draw_table (Pdf               *pdf,
+            DeskReportSection *section,
+            DeskReportTable   *table,
+            GArray            *columns)
+{
+  g_autoptr(GPtrArray) head = NULL;
+  g_autofree char *continued = NULL;
+  double head_height;
+
+  head = layout_row (pdf, table, columns, -1, &head_height);
+  /* Translators: above the rest of a table on the next page, e.g. "Open checklist items
+   * (continued)" */
+  continued = g_strdup_printf (_("%s (continued)"), section->title);
+
+  draw_table_head (pdf, table, columns, head, head_height);
+
+  for (guint r = 0; r < desk_report_table_get_n_rows (table); r++)
+    {
+      g_autoptr(GPtrArray) cells = NULL;
+      double height;
+
+      cells = layout_row (pdf, table, columns, r, &height);
+      if (ensure_space (pdf, height))
+        {
+          g_autoptr(PangoLayout) caption = new_layout (pdf, continued, FONT_SMALL,
+                                                       pdf->content_width, PANGO_ALIGN_LEFT);
+
+          show_layout (pdf, caption, MARGIN_SIDE, pdf->y, &dim);
+          pdf->y += layout_height (caption) + 4;
+          draw_table_head (pdf, table, columns, head, head_height);
+        }
+      draw_row (pdf, table, columns, r, cells, height);
+    }
+
+  pdf->y += 8;
+}
+
+/* Returns: the height that must follow a section's heading on its page: the first lines of what
+ * comes next, so that a heading never ends a page */
+static double
+section_start_height (Pdf               *pdf,
+                      DeskReportSection *section,
+                      GArray            *columns)
+{
+  double height, first;
+
+  if (section->text != NULL || section->facts != NULL)
+    return 3 * font_specs[FONT_BODY].size * 1.3;
+  if (section->table == NULL || desk_report_table_get_n_rows (section->table) == 0)
+    return font_specs[FONT_BODY].size * 1.3;
+
+  g_ptr_array_unref (layout_row (pdf, section->table, columns, -1, &height));
+  g_ptr_array_unref (layout_row (pdf, section->table, columns, 0, &first));
+  return height + first;
+}
+
+static void
+draw_section (Pdf               *pdf,
+              DeskReportSection *section)
+{
+  DeskReportTable *table = section->table;
+  g_autoptr(GArray) columns = NULL;
+
+  if (table != NULL && desk_report_table_get_n_rows (table) > 0)
+    columns = size_columns (pdf, table);
+
+  draw_heading (pdf, section->title, section_start_height (pdf, section, columns));
+
+  if (section->text != NULL)
+    draw_paragraph (pdf, section->text, FONT_BODY, &ink);
+  if (section->facts != NULL)
+    draw_facts (pdf, section->facts);
+  if (columns != NULL)
+    draw_table (pdf, section, table, columns);
+  else if (table != NULL && desk_report_table_get_empty_text (table) != NULL)
+    draw_paragraph (pdf, desk_report_table_get_empty_text (table), FONT_BODY, &dim);
+}
+
+/* }}} */
+/* Output {{{ */
+
+static cairo_status_t
+write_cb (void                *closure,
+          const unsigned char *data,
+          unsigned int         length)
+{
+  Pdf *pdf = closure;
+
+  if (pdf->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+
+  if (!g_output_stream_write_all (pdf->stream, data, length, NULL, pdf->cancellable,
+                                  &pdf->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Whether the report's widest table needs the page sideways. */
+static gboolean
+wants_landscape (DeskReport *report)
+{
+  for (guint i = 0; i < report->sections->len; i++)
+    {
+      DeskReportSection *section = g_ptr_array_index (report->sections, i);
+      guint n_shown = 0;
+
+      if (section->table == NULL)
+        continue;
+      for (guint c = 0; c < desk_report_table_get_n_columns (section->table); c++)
+        n_shown += desk_report_table_is_shown (section->table, c);
+      if (n_shown > MAX_PORTRAIT_COLUMNS)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+set_metadata (Pdf             *pdf,
+              cairo_surface_t *surface)
+{
+  g_autofree char *title = g_strdup_printf ("%s: %s", pdf->report->title,
+                                            pdf->report->incident_title);
+  g_autofree char *created = _desk_export_iso_time (pdf->report->exported_at);
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT,
+                                  pdf->report->incident_title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
+                                  "Incident Desk " PACKAGE_VERSION);
+  if (created != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
+}
+
+/* Replays the laid-out pages into a PDF on the stream, framed. */
+static gboolean
+write_pages (Pdf     *pdf,
+             GError **error)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+
+  surface = cairo_pdf_surface_create_for_stream (write_cb, pdf, pdf->width, pdf->height);
+  set_metadata (pdf, surface);
+  cr = cairo_create (surface);
+
+  for (guint i = 0; i < pdf->pages->len && pdf->error == NULL; i++)
+    {
+      cairo_set_source_surface (cr, g_ptr_array_index (pdf->pages, i), 0, 0);
+      cairo_paint (cr);
+      draw_page_frame (pdf, cr, i + 1);
+      cairo_show_page (cr);
+    }
+
+  for (guint i = 0; i < pdf->bookmarks->len; i++)
+    {
+      const Bookmark *bookmark = &g_array_index (pdf->bookmarks, Bookmark, i);
+      g_autofree char *link = g_strdup_printf ("page=%d pos=[%d %d]", bookmark->page,
+                                               (int) MARGIN_SIDE, (int) bookmark->y);
+
+      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, bookmark->title, link,
+                                     0);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (pdf->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&pdf->error));
+      return FALSE;
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, DESK_EXPORT_ERROR, DESK_EXPORT_ERROR_FAILED,
+                   _("Could not draw the PDF: %s"), cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+bookmark_clear (gpointer data)
+{
+  g_free (((Bookmark *) data)->title);
+}
+
+/* }}} */
+
+gboolean
+_desk_export_write_pdf (DeskReport     *report,
+                        DeskPaper       paper,
+                        GOutputStream  *stream,
+                        GCancellable   *cancellable,
+                        GError        **error)
+{
+  Pdf pdf = { 0 };
+  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+  cairo_font_options_t *options = cairo_font_options_create ();
+  g_autofree char *language = _desk_export_language ();
+  gboolean ok;
+
+  pdf.report = report;
+  pdf.stream = stream;
+  pdf.cancellable = cancellable;
+  pdf.width = paper == DESK_PAPER_LETTER ? 612.0 : 595.276;
+  pdf.height = paper == DESK_PAPER_LETTER ? 792.0 : 841.89;
+  if (wants_landscape (report))
+    {
+      double width = pdf.width;
+
+      pdf.width = pdf.height;
+      pdf.height = width;
+    }
+  pdf.content_width = pdf.width - 2 * MARGIN_SIDE;
+  pdf.content_bottom = pdf.height - MARGIN_BOTTOM;
+
+  /* Metrics as designed, not snapped to a screen's pixels: the same layout at any zoom. */
+  pdf.context = pango_font_map_create_context (font_map);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (pdf.context, options);
+  pango_cairo_context_set_resolution (pdf.context, 72);
+  pango_context_set_language (pdf.context, pango_language_from_string (language));
+  cairo_font_options_destroy (options);
+
+  for (guint i = 0; i < N_FONTS; i++)
+    {
+      pdf.fonts[i] = pango_font_description_from_string (FONT_FAMILIES);
+      pango_font_description_set_size (pdf.fonts[i],
+                                       pango_units_from_double (font_specs[i].size));
+      pango_font_description_set_weight (pdf.fonts[i], font_specs[i].weight);
+    }
+
+  pdf.pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  pdf.bookmarks = g_array_new (FALSE, FALSE, sizeof (Bookmark));
+  g_array_set_clear_func (pdf.bookmarks, bookmark_clear);
+
+  start_page (&pdf);
+  draw_title_block (&pdf);
+  for (guint i = 0; i < report->sections->len; i++)
+    draw_section (&pdf, g_ptr_array_index (report->sections, i));
+  g_clear_pointer (&pdf.cr, cairo_destroy);
+
+  ok = write_pages (&pdf, error);
+
+  g_clear_error (&pdf.error);
+  g_array_unref (pdf.bookmarks);
+  g_ptr_array_unref (pdf.pages);
+  for (guint i = 0; i < N_FONTS; i++)
+    pango_font_description_free (pdf.fonts[i]);
+  g_object_unref (pdf.context);
+
+  return ok;
+}

@@ -1,0 +1,241 @@
+/* desk-export.c
+ *
+ * Copyright 2026 The Incident Desk developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Writing a report in one of the export formats, to a stream or to a file. A file is written
+ * whole under a temporary name next to it and renamed over the target only once complete, so
+ * that a failed export (a full disk, a cancelled one) never leaves half a file where a good one
+ * was. */
+
+#define G_LOG_DOMAIN "desk-export"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "desk-export-private.h"
+
+/* Temporary names tried before giving up: only clashes with leftovers make one fail. */
+#define TEMP_ATTEMPTS 16
+
+G_DEFINE_QUARK (desk-export-error-quark, desk_export_error)
+
+/* Helpers {{{ */
+
+/* Returns: (transfer full): an unused temporary file next to @file, created empty */
+static GFileOutputStream *
+create_temporary (GFile         *file,
+                  GFile        **temporary,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *basename = g_file_get_basename (file);
+
+  if (parent == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                           _("This is not a file name"));
+      return NULL;
+    }
+
+  for (guint i = 0; i < TEMP_ATTEMPTS; i++)
+    {
+      g_autofree char *name = g_strdup_printf (".%s.%08x", basename, g_random_int ());
+      g_autoptr(GFile) candidate = g_file_get_child (parent, name);
+      g_autoptr(GError) local_error = NULL;
+      GFileOutputStream *stream;
+
+      stream = g_file_create (candidate, G_FILE_CREATE_NONE, cancellable, &local_error);
+      if (stream != NULL)
+        {
+          *temporary = g_steal_pointer (&candidate);
+          return stream;
+        }
+
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS) || i + 1 == TEMP_ATTEMPTS)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Returns: (transfer none): why saving failed, in the words of someone choosing where to save */
+static const char *
+failure_reason (const GError *error)
+{
+  if (error->domain == G_IO_ERROR)
+    switch (error->code)
+      {
+      case G_IO_ERROR_PERMISSION_DENIED:
+        return _("you may not write in that folder");
+      case G_IO_ERROR_NOT_FOUND:
+      case G_IO_ERROR_NOT_DIRECTORY:
+        return _("the folder does not exist");
+      case G_IO_ERROR_NO_SPACE:
+        return _("the disk is full");
+      case G_IO_ERROR_READ_ONLY:
+        return _("the disk is read-only");
+      default:
+        break;
+      }
+
+  return error->message;
+}
+
+/* }}} */
+/* Public API {{{ */
+
+/**
+ * desk_export_write:
+ * @report: what to write
+ * @paper: the paper a PDF is laid out on and HTML is printed on; the other formats ignore it
+ * @stream: where to write; it is left open
+ *
+ * Writes @report in @format to @stream.
+ *
+ * Returns: whether it was written; %FALSE with @error set if the stream failed
+ */
+gboolean
+desk_export_write (DeskReport        *report,
+                   DeskExportFormat   format,
+                   DeskPaper          paper,
+                   GOutputStream     *stream,
+                   GCancellable      *cancellable,
+                   GError           **error)
+{
+  g_return_val_if_fail (report != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  switch (format)
+    {
+    case DESK_EXPORT_FORMAT_PDF:
+      return _desk_export_write_pdf (report, paper, stream, cancellable, error);
+    case DESK_EXPORT_FORMAT_MARKDOWN:
+      return _desk_export_write_markdown (report, stream, cancellable, error);
+    case DESK_EXPORT_FORMAT_HTML:
+      return _desk_export_write_html (report, paper, stream, cancellable, error);
+    case DESK_EXPORT_FORMAT_CSV:
+      return _desk_export_write_csv (report, stream, cancellable, error);
+    case DESK_EXPORT_FORMAT_JSON:
+      return _desk_export_write_json (report, stream, cancellable, error);
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+/**
+ * desk_export_save:
+ * @file: the file to write; one already there is replaced
+ *
+ * Writes @report in @format to @file, atomically: @file either keeps what it held or holds the
+ * whole export. The error message names @file.
+ *
+ * Returns: whether @file was written
+ */
+gboolean
+desk_export_save (DeskReport        *report,
+                  DeskExportFormat   format,
+                  DeskPaper          paper,
+                  GFile             *file,
+                  GCancellable      *cancellable,
+                  GError           **error)
+{
+  g_autoptr(GFile) temporary = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (report != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if ((stream = create_temporary (file, &temporary, cancellable, &local_error)) != NULL)
+    {
+      gboolean written;
+
+      written = desk_export_write (report, format, paper, G_OUTPUT_STREAM (stream), cancellable,
+                                   &local_error);
+      /* Close even after a failure, to release the file; the first error is the one to tell. */
+      if (!g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable,
+                                  written ? &local_error : NULL))
+        written = FALSE;
+      /* No fallback to copying: a rename is what makes the replacement atomic. */
+      if (!written ||
+          !g_file_move (temporary, file, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
+                        cancellable, NULL, NULL, &local_error))
+        g_file_delete (temporary, NULL, NULL);
+    }
+
+  if (local_error == NULL)
+    return TRUE;
+
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  /* GIO's message would name the temporary file. */
+  name = g_file_get_parse_name (file);
+  g_set_error (error, local_error->domain, local_error->code,
+               /* Translators: a file name, then why it could not be written */
+               _("Could not save “%s”: %s"), name, failure_reason (local_error));
+  return FALSE;
+}
+
+/* Returns: whether @format is text, which can go to a terminal or the clipboard */
+gboolean
+desk_export_is_text (DeskExportFormat format)
+{
+  return format != DESK_EXPORT_FORMAT_PDF;
+}
+
+/* }}} */
+/* Private API {{{ */
+
+/* Writes @buffer to @stream and empties it, once it holds a chunk's worth or when @all is set. */
+gboolean
+_desk_export_flush (GOutputStream  *stream,
+                    GString        *buffer,
+                    gboolean        all,
+                    GCancellable   *cancellable,
+                    GError        **error)
+{
+  if (buffer->len == 0 || (!all && buffer->len < DESK_EXPORT_CHUNK_SIZE))
+    return TRUE;
+
+  if (!g_output_stream_write_all (stream, buffer->str, buffer->len, NULL, cancellable, error))
+    return FALSE;
+
+  g_string_truncate (buffer, 0);
+  return TRUE;
+}
+
+/* Returns: (transfer full): @seconds in ISO 8601, in UTC: "2026-04-14T00:30:00Z" */
+char *
+_desk_export_iso_time (gint64 seconds)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (seconds);
+
+  return when ? g_date_time_format (when, "%Y-%m-%dT%H:%M:%SZ") : NULL;
+}
+
+/* Returns: (transfer full): the language of the documents' words, as a BCP 47 tag */
+char *
+_desk_export_language (void)
+{
+  /* Translators: the BCP 47 tag of your language, e.g. "ja" or "pt-BR": exported documents
+   * declare it, so that viewers pick the right fonts for it */
+  return g_strdup (C_("language tag", "en"));
+}
+
+/* }}} */

@@ -1,0 +1,284 @@
+/* desk-report-status.c
+ *
+ * Copyright 2026 The Incident Desk developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The incident status report, for the weekly meeting: the incident, its key figures (counted
+ * and announced apart, contracts per category and without duplicates), how far notification
+ * has come by status and by channel, the notices still to send, the open checklist items and
+ * the latest timeline entries. */
+
+#define G_LOG_DOMAIN "desk-report-status"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "desk-labels.h"
+#include "desk-report-private.h"
+
+/* Timeline entries a report shows, newest first. */
+#define RECENT_EVENTS 12
+
+/* Helpers {{{ */
+
+static void
+add_text_fact (DeskReportTable *facts,
+               const char      *key,
+               const char      *title,
+               const char      *text)
+{
+  desk_report_table_add_column (facts, key, title, DESK_REPORT_TEXT, DESK_REPORT_COLUMN_NONE);
+  desk_report_table_add_text (facts, text);
+}
+
+static void
+add_time_fact (DeskReportTable *facts,
+               const char      *key,
+               const char      *title,
+               gint64           seconds)
+{
+  desk_report_table_add_column (facts, key, title, DESK_REPORT_TIME, DESK_REPORT_COLUMN_NONE);
+  desk_report_table_add_date (facts, seconds, NULL, FALSE);
+}
+
+/* A row of the key figures: counted, and the announced estimate when there is one. */
+static void
+add_figure (DeskReportTable    *table,
+            DeskReportRowFlags  flags,
+            const char         *key,
+            const char         *label,
+            gint64              counted,
+            gint64              announced)
+{
+  desk_report_table_begin_row (table, flags);
+  desk_report_table_add_label (table, key, label);
+  desk_report_table_add_count (table, counted);
+  if (announced > 0)
+    desk_report_table_add_count (table, announced);
+  else
+    desk_report_table_add_blank (table);
+}
+
+/* }}} */
+/* Sections {{{ */
+
+static void
+add_incident_section (DeskReport *report,
+                      DeskRecord *incident)
+{
+  DeskReportSection *section = desk_report_add_section (report, "incident", _("Incident"));
+  DeskReportTable *facts = desk_report_section_get_facts (section);
+  DeskIncidentStatus status = desk_record_get_enum (incident, "status");
+  DeskSeverity severity = desk_record_get_enum (incident, "severity");
+
+  desk_report_section_set_text (section, desk_record_get_string (incident, "summary"));
+
+  add_text_fact (facts, "service", C_("fact", "Service"),
+                 desk_record_get_string (incident, "service"));
+  desk_report_table_add_column (facts, "status", C_("fact", "Status"), DESK_REPORT_LABEL,
+                                DESK_REPORT_COLUMN_NONE);
+  desk_report_table_add_enum (facts, DESK_TYPE_INCIDENT_STATUS, status,
+                              desk_incident_status_label (status));
+  desk_report_table_add_column (facts, "severity", C_("fact", "Severity"), DESK_REPORT_LABEL,
+                                DESK_REPORT_COLUMN_NONE);
+  desk_report_table_add_enum (facts, DESK_TYPE_SEVERITY, severity,
+                              desk_severity_label (severity));
+  add_time_fact (facts, "occurred_at", C_("fact", "Occurred"),
+                 desk_record_get_int (incident, "occurred-at"));
+  add_time_fact (facts, "detected_at", C_("fact", "Detected"),
+                 desk_record_get_int (incident, "detected-at"));
+  add_time_fact (facts, "disclosed_at", C_("fact", "Disclosed"),
+                 desk_record_get_int (incident, "disclosed-at"));
+  add_time_fact (facts, "closed_at", C_("fact", "Closed"),
+                 desk_record_get_int (incident, "closed-at"));
+  add_text_fact (facts, "cause", C_("fact", "Cause"), desk_record_get_string (incident, "cause"));
+  add_text_fact (facts, "vulnerability_refs", C_("fact", "Vulnerabilities"),
+                 desk_record_get_string (incident, "vulnerability-refs"));
+}
+
+static void
+add_figures_section (DeskReport      *report,
+                     const DeskStats *stats)
+{
+  DeskReportSection *section = desk_report_add_section (report, "key-figures",
+                                                        _("Key figures"));
+  DeskReportTable *table = desk_report_section_add_table (section);
+
+  desk_report_table_add_column (table, "figure", C_("column", "Figure"), DESK_REPORT_LABEL,
+                                DESK_REPORT_COLUMN_NONE);
+  desk_report_table_add_column (table, "counted", C_("column", "Counted"), DESK_REPORT_COUNT,
+                                DESK_REPORT_COLUMN_NONE);
+  desk_report_table_add_column (table, "announced", C_("column", "Announced (estimate)"),
+                                DESK_REPORT_COUNT, DESK_REPORT_COLUMN_NONE);
+
+  add_figure (table, DESK_REPORT_ROW_NONE, "potential_accounts",
+              _("Accounts potentially affected"), stats->potential_accounts,
+              stats->estimated_potential);
+  add_figure (table, DESK_REPORT_ROW_NONE, "confirmed_accounts", _("Accounts confirmed"),
+              stats->confirmed_accounts, stats->estimated_confirmed);
+  add_figure (table, DESK_REPORT_ROW_NONE, "contracts_affected", _("Contracts affected"),
+              stats->contracts_affected, 0);
+  add_figure (table, DESK_REPORT_ROW_NONE, "contracts_confirmed", _("Contracts confirmed"),
+              stats->contracts_confirmed, 0);
+  for (guint i = 0; i < stats->categories->len; i++)
+    {
+      const DeskCategoryCount *count = g_ptr_array_index (stats->categories, i);
+
+      add_figure (table, DESK_REPORT_ROW_DETAIL, "category", count->name, count->contracts, 0);
+    }
+  add_figure (table, DESK_REPORT_ROW_DETAIL, "contracts_unique",
+              _("In a breach category, without duplicates"), stats->contracts_unique, 0);
+
+  if (stats->estimated_potential > 0 || stats->estimated_confirmed > 0)
+    desk_report_section_set_text (section,
+                                  _("Announced estimates are the figures published for the "
+                                    "incident; counted figures come from the imported account "
+                                    "lists. Contracts in several breach categories count once "
+                                    "in each."));
+  else
+    desk_report_section_set_text (section,
+                                  _("Contracts in several breach categories count once in "
+                                    "each."));
+}
+
+static void
+add_progress_section (DeskReport      *report,
+                      const DeskStats *stats)
+{
+  DeskReportSection *section = desk_report_add_section (report, "notifications",
+                                                        _("Notification progress"));
+  DeskReportTable *table = desk_report_section_add_table (section);
+  g_autofree char *notified = desk_format_count (stats->customers_notified);
+  g_autofree char *to_notify = desk_format_count (stats->customers_to_notify);
+  g_autofree char *text = NULL;
+
+  /* Translators: customers told of those to tell, e.g. "412 of 606 customers notified." */
+  text = g_strdup_printf (_("%s of %s customers notified."), notified, to_notify);
+  desk_report_section_set_text (section, text);
+
+  desk_report_table_add_column (table, "status", C_("column", "Status"), DESK_REPORT_LABEL,
+                                DESK_REPORT_COLUMN_NONE);
+  desk_report_table_add_column (table, "notices", C_("column", "Notices"), DESK_REPORT_COUNT,
+                                DESK_REPORT_COLUMN_NONE);
+  desk_report_table_set_empty_text (table, _("No notices yet."));
+
+  for (DeskNotificationStatus status = 0; status < DESK_N_NOTIFICATION_STATUSES; status++)
+    {
+      if (stats->notifications[status] == 0)
+        continue;
+
+      desk_report_table_begin_row (table, DESK_REPORT_ROW_NONE);
+      desk_report_table_add_enum (table, DESK_TYPE_NOTIFICATION_STATUS, status,
+                                  desk_notification_status_label (status));
+      desk_report_table_add_count (table, stats->notifications[status]);
+    }
+}
+
+static void
+add_channels_section (DeskReport      *report,
+                      const DeskStats *stats)
+{
+  DeskReportSection *section = desk_report_add_section (report, "channels",
+                                                        _("Customer notices by channel"));
+  DeskReportTable *table = desk_report_section_add_table (section);
+
+  desk_report_table_add_column (table, "channel", C_("column", "Channel"), DESK_REPORT_LABEL,
+                                DESK_REPORT_COLUMN_NONE);
+  desk_report_table_add_column (table, "to_notify", C_("column", "To notify"), DESK_REPORT_COUNT,
+                                DESK_REPORT_COLUMN_NONE);
+  desk_report_table_add_column (table, "notified", C_("column", "Notified"), DESK_REPORT_COUNT,
+                                DESK_REPORT_COLUMN_NONE);
+  desk_report_table_add_column (table, "progress", C_("column", "Progress"), DESK_REPORT_PERCENT,
+                                DESK_REPORT_COLUMN_NONE);
+  desk_report_table_set_empty_text (table, _("No customer notices yet."));
+
+  for (DeskChannel channel = 0; channel < DESK_N_CHANNELS; channel++)
+    {
+      if (stats->channel_to_notify[channel] == 0)
+        continue;
+
+      desk_report_table_begin_row (table, DESK_REPORT_ROW_NONE);
+      desk_report_table_add_enum (table, DESK_TYPE_CHANNEL, channel,
+                                  desk_channel_label (channel));
+      desk_report_table_add_count (table, stats->channel_to_notify[channel]);
+      desk_report_table_add_count (table, stats->channel_notified[channel]);
+      desk_report_table_add_percent (table, stats->channel_notified[channel],
+                                     stats->channel_to_notify[channel]);
+    }
+}
+
+static gboolean
+add_timeline_section (DeskReport    *report,
+                      DeskStore     *store,
+                      DeskIncident  *incident,
+                      GError       **error)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  DeskReportSection *section;
+  DeskReportTable *table;
+
+  /* Newest first: the store's order for events. */
+  if (!(events = desk_store_list (store, DESK_TYPE_EVENT, "incident-id",
+                                  desk_record_get_id (DESK_RECORD (incident)), error)))
+    return FALSE;
+
+  section = desk_report_add_section (report, "timeline", _("Recent timeline"));
+  table = desk_report_section_add_table (section);
+  desk_report_table_add_column (table, "happened_at", C_("column", "When"), DESK_REPORT_TIME,
+                                DESK_REPORT_COLUMN_NONE);
+  desk_report_table_add_column (table, "text", C_("column", "Event"), DESK_REPORT_TEXT,
+                                DESK_REPORT_COLUMN_NONE);
+  desk_report_table_add_column (table, "actor", C_("column", "By"), DESK_REPORT_TEXT,
+                                DESK_REPORT_COLUMN_NONE);
+  desk_report_table_set_empty_text (table, _("No timeline entries yet."));
+
+  for (guint i = 0; i < MIN (events->len, RECENT_EVENTS); i++)
+    {
+      DeskRecord *event = g_ptr_array_index (events, i);
+
+      desk_report_table_begin_row (table, DESK_REPORT_ROW_NONE);
+      desk_report_table_add_date (table, desk_record_get_int (event, "happened-at"), NULL, FALSE);
+      desk_report_table_add_text (table, desk_record_get_string (event, "text"));
+      desk_report_table_add_text (table, desk_record_get_string (event, "actor"));
+    }
+
+  if (events->len > RECENT_EVENTS)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: the timeline entries a report shows, e.g. "The 12 latest of 30 entries." */
+      text = g_strdup_printf (ngettext ("The %u latest of %u entry.",
+                                        "The %u latest of %u entries.", events->len),
+                              RECENT_EVENTS, events->len);
+      desk_report_section_set_text (section, text);
+    }
+
+  return TRUE;
+}
+
+/* }}} */
+
+gboolean
+_desk_report_add_status (DeskReport     *report,
+                         DeskStore      *store,
+                         DeskIncident   *incident,
+                         GError        **error)
+{
+  g_autoptr(DeskStats) stats = NULL;
+
+  if (!(stats = desk_store_get_stats (store, desk_record_get_id (DESK_RECORD (incident)), error)))
+    return FALSE;
+
+  add_incident_section (report, DESK_RECORD (incident));
+  add_figures_section (report, stats);
+  add_progress_section (report, stats);
+  add_channels_section (report, stats);
+
+  return _desk_report_add_pending_notices (report, store, incident, error) &&
+         _desk_report_add_other_notices (report, store, incident, error) &&
+         _desk_report_add_open_items (report, store, incident, error) &&
+         add_timeline_section (report, store, incident, error);
+}

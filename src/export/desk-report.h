@@ -1,0 +1,60 @@
+/* desk-report.h
+ *
+ * Copyright 2026 The Incident Desk developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "desk-export-enums.h"
+#include "desk-export-enum-types.h"
+#include "desk-report-section.h"
+#include "desk-store.h"
+
+G_BEGIN_DECLS
+
+/**
+ * DeskReport:
+ * @what: what it reports on
+ * @title: what the document is, e.g. "Status report"
+ * @incident_uuid: the incident's UUID
+ * @incident_title: the incident's title
+ * @incident_summary: its status, severity and detection day, e.g. "Investigating · High ·
+ *   14 Apr 2026"
+ * @exported_at: when it was gathered, in seconds since the epoch
+ * @exported_text: the same for people, e.g. "Exported 14 Apr 2026 10:32 JST"
+ * @sections: (element-type DeskReportSection): its sections, in reading order
+ *
+ * What an export holds, gathered from the store in one step and independent of the format:
+ * every writer (Markdown, HTML, CSV, JSON, PDF) reads the same report.
+ */
+typedef struct
+{
+  DeskExportWhat  what;
+  char           *title;
+  char           *incident_uuid;
+  char           *incident_title;
+  char           *incident_summary;
+  gint64          exported_at;
+  char           *exported_text;
+  GPtrArray      *sections;
+} DeskReport;
+
+DeskReport        *desk_report_gather      (DeskStore      *store,
+                                            DeskExportWhat  what,
+                                            DeskIncident   *incident,
+                                            DeskChecklist  *checklist,
+                                            GError        **error);
+DeskReport        *desk_report_new         (DeskExportWhat  what,
+                                            const char     *title,
+                                            DeskIncident   *incident,
+                                            gint64          exported_at);
+void               desk_report_free        (DeskReport     *self);
+DeskReportSection *desk_report_add_section (DeskReport     *self,
+                                            const char     *id,
+                                            const char     *title);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskReport, desk_report_free)
+
+G_END_DECLS
