@@ -38,6 +38,8 @@ static const DeskCliCommand commands[] = {
   { "checklist list", N_("List an incident's checklists and their items"),
     desk_cli_checklist_list },
   { "demo", N_("Add sample incidents to try Incident Desk out"), desk_cli_demo },
+  { "export", N_("Export checklists, the status report or the ledger to a file"),
+    desk_cli_export },
   { "import accounts", N_("Import a CSV list of affected accounts"), desk_cli_import_accounts },
   { "incident add", N_("Record a new incident and print its id"), desk_cli_incident_add },
   { "incident list", N_("List the incidents"), desk_cli_incident_list },

@@ -52,6 +52,8 @@ int          desk_cli_checklist_list  (int                   argc,
                                        char                **argv);
 int          desk_cli_demo            (int                   argc,
                                        char                **argv);
+int          desk_cli_export          (int                   argc,
+                                       char                **argv);
 int          desk_cli_import_accounts (int                   argc,
                                        char                **argv);
 int          desk_cli_incident_add    (int                   argc,

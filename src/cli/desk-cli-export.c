@@ -1,0 +1,158 @@
+/* desk-cli-export.c
+ *
+ * Copyright 2026 The Incident Desk developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "desk-cli-export"
+
+#include "config.h"
+
+#include <gio/gunixoutputstream.h>
+#include <glib/gi18n.h>
+#include <langinfo.h>
+#include <unistd.h>
+
+#include "desk-cli.h"
+#include "desk-export.h"
+
+/* Returns: the value of @type whose nick is @nick, or -1 */
+static int
+enum_from_nick (GType       type,
+                const char *nick)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GEnumValue *value = g_enum_get_value_by_nick (klass, nick);
+
+  return value ? value->value : -1;
+}
+
+/* The format a file name's extension names ("report.pdf"), or -1. */
+static int
+format_from_name (const char *path)
+{
+  g_autofree char *basename = g_path_get_basename (path);
+  const char *dot = strrchr (basename, '.');
+  g_autofree char *extension = dot ? g_ascii_strdown (dot + 1, -1) : NULL;
+
+  return extension ? enum_from_nick (DESK_TYPE_EXPORT_FORMAT, extension) : -1;
+}
+
+/* The paper of the locale's LC_PAPER: letter where that is 8.5 inches wide, A4 elsewhere. */
+static DeskPaper
+default_paper (void)
+{
+#ifdef _NL_PAPER_WIDTH
+  if ((int) (gintptr) nl_langinfo (_NL_PAPER_WIDTH) == 216)
+    return DESK_PAPER_LETTER;
+#endif
+  return DESK_PAPER_A4;
+}
+
+static gboolean
+write_stdout (DeskReport        *report,
+              DeskExportFormat   format,
+              DeskPaper          paper,
+              GError           **error)
+{
+  g_autoptr(GOutputStream) stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+
+  return desk_export_write (report, format, paper, stream, NULL, error) &&
+         g_output_stream_flush (stream, NULL, error);
+}
+
+int
+desk_cli_export (int    argc,
+                 char **argv)
+{
+  g_autofree char *incident_id = NULL;
+  g_autofree char *checklist_id = NULL;
+  g_autofree char *what_name = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *paper_name = NULL;
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "incident", 'i', 0, G_OPTION_ARG_STRING, &incident_id,
+      N_("The incident (UUID or unique prefix)"), N_("ID") },
+    { "what", 'w', 0, G_OPTION_ARG_STRING, &what_name,
+      N_("What to export: checklists, status or ledger"), N_("WHAT") },
+    { "checklist", 'c', 0, G_OPTION_ARG_STRING, &checklist_id,
+      N_("With --what checklists, only this checklist (UUID or unique prefix)"), N_("ID") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("pdf, md, html, csv or json (default: from the output file's extension)"),
+      N_("FORMAT") },
+    { "paper", 'p', 0, G_OPTION_ARG_STRING, &paper_name,
+      N_("The paper of a PDF, a4 or letter (default: the locale's)"), N_("PAPER") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The file to write, replaced whole; “-” writes text to standard output"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskIncident) incident = NULL;
+  g_autoptr(DeskChecklist) checklist = NULL;
+  g_autoptr(DeskReport) report = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean to_stdout;
+  int what, format, paper, status;
+
+  if (!desk_cli_parse ("export", NULL,
+                       _("Export an incident's remediation checklists, its status report or its "
+                         "notification ledger as PDF, Markdown, HTML, CSV or JSON."),
+                       entries, &argc, &argv, &status))
+    return status;
+
+  /* Check every option before the database is opened. */
+  if (incident_id == NULL)
+    return desk_cli_usage_error (_("--incident is required"));
+  if (what_name == NULL)
+    return desk_cli_usage_error (_("--what is required: checklists, status or ledger"));
+  if ((what = enum_from_nick (DESK_TYPE_EXPORT_WHAT, what_name)) < 0)
+    return desk_cli_usage_error (_("Unknown --what “%s”: use checklists, status or ledger"),
+                                 what_name);
+  if (checklist_id != NULL && what != DESK_EXPORT_WHAT_CHECKLISTS)
+    return desk_cli_usage_error (_("--checklist goes with --what checklists"));
+  if (output == NULL)
+    return desk_cli_usage_error (_("--output is required: a file, or “-” for standard output"));
+  to_stdout = g_str_equal (output, "-");
+
+  if (format_name != NULL)
+    format = enum_from_nick (DESK_TYPE_EXPORT_FORMAT, format_name);
+  else if (!to_stdout)
+    format = format_from_name (output);
+  else
+    return desk_cli_usage_error (_("--format is required with “-o -”"));
+  if (format < 0)
+    return desk_cli_usage_error (format_name != NULL
+                                 ? _("Unknown --format “%s”: use pdf, md, html, csv or json")
+                                 : _("Cannot tell the format from “%s”: give --format"),
+                                 format_name != NULL ? format_name : output);
+  if (to_stdout && !desk_export_is_text (format))
+    return desk_cli_usage_error (_("A PDF does not go to standard output: give a file name "
+                                   "with -o"));
+
+  paper = paper_name != NULL ? enum_from_nick (DESK_TYPE_PAPER, paper_name) : (int) default_paper ();
+  if (paper < 0)
+    return desk_cli_usage_error (_("Unknown --paper “%s”: use a4 or letter"), paper_name);
+
+  if (!(store = desk_cli_open_store (&error)) ||
+      !(incident = desk_store_lookup (store, DESK_TYPE_INCIDENT, incident_id, &error)) ||
+      (checklist_id != NULL &&
+       !(checklist = desk_store_lookup (store, DESK_TYPE_CHECKLIST, checklist_id, &error))) ||
+      !(report = desk_report_gather (store, what, incident, checklist, &error)))
+    return desk_cli_fail (error);
+
+  if (to_stdout)
+    {
+      if (!write_stdout (report, format, paper, &error))
+        return desk_cli_fail (error);
+      return DESK_CLI_OK;
+    }
+
+  file = g_file_new_for_commandline_arg (output);
+  if (!desk_export_save (report, format, paper, file, NULL, &error))
+    return desk_cli_fail (error);
+
+  return DESK_CLI_OK;
+}
