@@ -49,6 +49,8 @@ static const char style[] =
   ".word { white-space: nowrap; }\n"
   ".date { white-space: pre; }\n"
   "tr.detail td:first-child { padding-left: 1.6rem; color: #5e5c64; }\n"
+  "tr.over td { border-bottom: none; }\n"
+  "tr.under td { color: #5e5c64; padding-top: 0; }\n"
   ".alert { color: #c01c28; font-weight: 700; }\n"
   "footer { margin-top: 2rem; padding-top: .5rem; border-top: 1px solid #deddda;"
   " color: #77767b; font-size: 8.5pt; }\n"
@@ -83,6 +85,37 @@ append_cell_text (GString              *out,
   g_string_append (out, "<span class=\"alert\">");
   append_escaped (out, cell->remark);
   g_string_append (out, "</span>");
+}
+
+/* Returns: (transfer full) (nullable): the escaped remarks shown under @row ("Note: …"), or
+ *   %NULL when it has none */
+static GString *
+under_text (DeskReportTable *table,
+            guint            row)
+{
+  GString *out = NULL;
+
+  for (guint c = 0; c < desk_report_table_get_n_columns (table); c++)
+    {
+      const DeskReportCell *cell = desk_report_table_get_cell (table, row, c);
+
+      if (desk_report_table_is_grid (table, c) || !desk_report_table_is_shown (table, c) ||
+          cell->blank)
+        continue;
+
+      if (out == NULL)
+        out = g_string_new (NULL);
+      else
+        g_string_append_c (out, '\n');
+      g_string_append (out, "<b>");
+      append_escaped (out, desk_report_table_get_column (table, c)->title);
+      /* Translators: between a label and its value, as in "Status: Investigating" */
+      append_escaped (out, _(":"));
+      g_string_append (out, "</b> ");
+      append_escaped (out, cell->text);
+    }
+
+  return out;
 }
 
 /* Returns: the class of the cells of a column of @kind */
@@ -166,7 +199,7 @@ append_table (GString         *out,
     }
 
   for (guint c = 0; c < desk_report_table_get_n_columns (table); c++)
-    if (desk_report_table_is_shown (table, c))
+    if (desk_report_table_is_grid (table, c))
       g_array_append_val (shown, c);
 
   g_string_append (out, "<table>\n<thead><tr>");
@@ -187,8 +220,12 @@ append_table (GString         *out,
   for (guint r = 0; r < n_rows; r++)
     {
       gboolean detail = desk_report_table_get_row_flags (table, r) & DESK_REPORT_ROW_DETAIL;
+      g_autoptr(GString) under = under_text (table, r);
 
-      g_string_append (out, detail ? "<tr class=\"detail\">" : "<tr>");
+      if (under != NULL)
+        g_string_append (out, "<tr class=\"over\">");
+      else
+        g_string_append (out, detail ? "<tr class=\"detail\">" : "<tr>");
       for (guint i = 0; i < shown->len; i++)
         {
           guint c = g_array_index (shown, guint, i);
@@ -202,6 +239,10 @@ append_table (GString         *out,
           g_string_append (out, "</td>");
         }
       g_string_append (out, "</tr>\n");
+
+      if (under != NULL)
+        g_string_append_printf (out, "<tr class=\"under\"><td colspan=\"%u\">%s</td></tr>\n",
+                                shown->len, under->str);
     }
   g_string_append (out, "</tbody>\n</table>\n");
 }

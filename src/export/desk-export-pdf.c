@@ -23,6 +23,7 @@
 #include <pango/pangocairo.h>
 
 #include "desk-export-private.h"
+#include "desk-labels.h"
 
 #define FONT_FAMILIES "Cantarell, Noto Sans CJK JP, sans-serif"
 
@@ -39,6 +40,13 @@
 #define CELL_PAD_X        5.0
 #define CELL_PAD_Y        3.5
 #define DETAIL_INDENT     10.0
+#define UNDER_GAP         2.0
+
+/* Facts on a line */
+#define FACT_GAP          22.0
+#define FACT_LABEL_GAP    6.0
+#define BAR_WIDTH         56.0
+#define BAR_HEIGHT        5.0
 #define MAX_WORD_WIDTH    110.0  /* a longer word (a URL) wraps inside rather than widen its column */
 
 /* The least share of the page's width a table without text columns takes. */
@@ -119,8 +127,17 @@ typedef struct
 
 typedef struct
 {
+  GPtrArray   *cells;         /* PangoLayout, one per column of the grid */
+  PangoLayout *under;         /* the remarks shown under the row, or NULL */
+  double       cells_height;
+  double       height;        /* of the whole row, padding included */
+} RowLayout;
+
+typedef struct
+{
   guint   column;
   double  min, max;    /* content widths, padding included */
+  double  want;        /* a share of the width left over */
   double  width;
 } ColumnWidth;
 
@@ -443,13 +460,95 @@ draw_paragraph (Pdf          *pdf,
   pdf->y += 7;
 }
 
-/* The facts as two columns: labels, and their values. */
+typedef struct
+{
+  PangoLayout          *label;
+  PangoLayout          *value;
+  const DeskReportCell *cell;
+  gboolean              bar;     /* a share, shown with a bar */
+} InlineFact;
+
+static void
+inline_fact_clear (gpointer data)
+{
+  InlineFact *fact = data;
+
+  g_object_unref (fact->label);
+  g_object_unref (fact->value);
+}
+
+/* Draws facts short enough to share one line, "Progress 5 of 14 done   Complete 35% ▬▬▭",
+ * a share with a bar; returns %FALSE and draws nothing when they do not fit. */
+static gboolean
+draw_facts_inline (Pdf             *pdf,
+                   DeskReportTable *facts)
+{
+  g_autoptr(GArray) line = g_array_new (FALSE, FALSE, sizeof (InlineFact));
+  double width = 0, height = 0, x = MARGIN_SIDE;
+
+  g_array_set_clear_func (line, inline_fact_clear);
+  for (guint c = 0; c < desk_report_table_get_n_columns (facts); c++)
+    {
+      const DeskReportColumn *column = desk_report_table_get_column (facts, c);
+      InlineFact fact;
+
+      if (!desk_report_table_is_shown (facts, c))
+        continue;
+
+      fact.cell = desk_report_table_get_cell (facts, 0, c);
+      fact.label = new_layout (pdf, column->title, FONT_BODY, -1, PANGO_ALIGN_LEFT);
+      fact.value = new_layout (pdf, fact.cell->text, FONT_KIND, -1, PANGO_ALIGN_LEFT);
+      fact.bar = column->kind == DESK_REPORT_PERCENT;
+      width += (line->len > 0 ? FACT_GAP : 0) + layout_width (fact.label, FALSE) +
+               FACT_LABEL_GAP + layout_width (fact.value, FALSE) +
+               (fact.bar ? FACT_LABEL_GAP + BAR_WIDTH : 0);
+      height = MAX (height, MAX (layout_height (fact.label), layout_height (fact.value)));
+      g_array_append_val (line, fact);
+    }
+
+  if (width > pdf->content_width)
+    return FALSE;
+
+  ensure_space (pdf, height);
+  for (guint i = 0; i < line->len; i++)
+    {
+      const InlineFact *fact = &g_array_index (line, InlineFact, i);
+      double bar_y = pdf->y + (height - BAR_HEIGHT) / 2;
+
+      show_layout (pdf, fact->label, x, pdf->y, &dim);
+      x += layout_width (fact->label, FALSE) + FACT_LABEL_GAP;
+      show_layout (pdf, fact->value, x, pdf->y, &ink);
+      x += layout_width (fact->value, FALSE);
+
+      if (fact->bar)
+        {
+          x += FACT_LABEL_GAP;
+          set_colour (pdf, &row_rule);
+          cairo_rectangle (pdf->cr, x, bar_y, BAR_WIDTH, BAR_HEIGHT);
+          cairo_fill (pdf->cr);
+          set_colour (pdf, &accent);
+          cairo_rectangle (pdf->cr, x, bar_y, BAR_WIDTH * CLAMP (fact->cell->number, 0, 100) / 100,
+                           BAR_HEIGHT);
+          cairo_fill (pdf->cr);
+          x += BAR_WIDTH;
+        }
+      x += FACT_GAP;
+    }
+
+  pdf->y += height + 8;
+  return TRUE;
+}
+
+/* The facts on a line, or as two columns, labels and their values, when they do not fit. */
 static void
 draw_facts (Pdf             *pdf,
             DeskReportTable *facts)
 {
   guint n_columns = desk_report_table_get_n_columns (facts);
   double label_width = 0, value_x;
+
+  if (draw_facts_inline (pdf, facts))
+    return;
 
   for (guint c = 0; c < n_columns; c++)
     if (desk_report_table_is_shown (facts, c))
@@ -486,9 +585,37 @@ is_numeric (DeskReportKind kind)
   return kind == DESK_REPORT_COUNT || kind == DESK_REPORT_PERCENT;
 }
 
-/* Column widths as HTML sizes automatic tables: every column gets the width its content takes
- * on one line if all fit; otherwise each gets at least its widest word (text) or its widest
- * value (the rest), and what is left is shared in proportion to what each would still want. */
+static gboolean
+is_text (DeskReportTable   *table,
+         const ColumnWidth *column)
+{
+  return desk_report_table_get_column (table, column->column)->kind == DESK_REPORT_TEXT;
+}
+
+/* Returns: the narrowest a cell of a column of dates and times can be: the day on one line, the
+ *   time and a remark each on their own */
+static double
+time_min_width (Pdf                  *pdf,
+                const DeskReportCell *cell)
+{
+  g_autofree char *day = desk_format_date (cell->number);
+  double width = day ? text_width (pdf, day, FONT_CELL, FALSE) : 0;
+
+  if (cell->remark != NULL)
+    {
+      DeskReportCell remark = { .text = (char *) cell->remark, .alert = cell->alert };
+      g_autoptr(PangoLayout) layout = cell_layout (pdf, &remark, -1, PANGO_ALIGN_LEFT);
+
+      width = MAX (width, layout_width (layout, FALSE));
+    }
+  return width;
+}
+
+/* Column widths much as HTML sizes automatic tables: every column gets the width its content
+ * takes on one line if all fit; otherwise each gets at least its widest word (text) or value
+ * (the rest; a time may go under its day), and what is left goes to the columns that would
+ * still wrap, by how much more they want and how many of their cells have something in them:
+ * a long note on one row in fifty should not take the width the customer names need. */
 static GArray *
 size_columns (Pdf             *pdf,
               DeskReportTable *table)
@@ -501,9 +628,10 @@ size_columns (Pdf             *pdf,
   for (guint c = 0; c < desk_report_table_get_n_columns (table); c++)
     {
       const DeskReportColumn *info = desk_report_table_get_column (table, c);
-      ColumnWidth column = { c, 0, 0, 0 };
+      ColumnWidth column = { c, 0, 0, 0, 0 };
+      guint n_filled = 0;
 
-      if (!desk_report_table_is_shown (table, c))
+      if (!desk_report_table_is_grid (table, c))
         continue;
 
       column.max = text_width (pdf, info->title, FONT_CELL_BOLD, FALSE);
@@ -512,24 +640,31 @@ size_columns (Pdf             *pdf,
         {
           const DeskReportCell *cell = desk_report_table_get_cell (table, r, c);
           g_autoptr(PangoLayout) layout = NULL;
-          double natural;
+          double natural, least;
 
           if (cell->blank)
             continue;
 
+          n_filled++;
           layout = cell_layout (pdf, cell, -1, PANGO_ALIGN_LEFT);
           natural = layout_width (layout, FALSE);
           if (c == 0 && (desk_report_table_get_row_flags (table, r) & DESK_REPORT_ROW_DETAIL))
             natural += DETAIL_INDENT;
-          column.max = MAX (column.max, natural);
+
           if (info->kind == DESK_REPORT_TEXT)
-            column.min = MAX (column.min, MIN (layout_width (layout, TRUE), MAX_WORD_WIDTH));
+            least = MIN (layout_width (layout, TRUE), MAX_WORD_WIDTH);
+          else if (info->kind == DESK_REPORT_TIME)
+            least = time_min_width (pdf, cell);
           else
-            column.min = MAX (column.min, natural);
+            least = natural;
+
+          column.max = MAX (column.max, natural);
+          column.min = MAX (column.min, least);
         }
 
       column.min += 2 * CELL_PAD_X;
       column.max = MAX (column.max + 2 * CELL_PAD_X, column.min);
+      column.want = (column.max - column.min) * n_filled / MAX (n_rows, 1);
       sum_min += column.min;
       sum_max += column.max;
       if (info->kind == DESK_REPORT_TEXT)
@@ -537,69 +672,73 @@ size_columns (Pdf             *pdf,
       g_array_append_val (columns, column);
     }
 
-  for (guint i = 0; i < columns->len; i++)
+  if (sum_max <= available)
     {
-      ColumnWidth *column = &g_array_index (columns, ColumnWidth, i);
-      DeskReportKind kind = desk_report_table_get_column (table, column->column)->kind;
-
-      if (sum_max <= available)
+      /* Room to spare goes to the text columns. A table of figures and words only is not
+       * stretched across the page: its numbers would end up far from what they count. */
+      for (guint i = 0; i < columns->len; i++)
         {
-          /* Room to spare goes to the text columns. A table of figures and words only is not
-           * stretched across the page: its numbers would end up far from what they count. */
+          ColumnWidth *column = &g_array_index (columns, ColumnWidth, i);
+
           column->width = column->max;
-          if (flexible > 0 && kind == DESK_REPORT_TEXT)
+          if (flexible > 0 && is_text (table, column))
             column->width += (available - sum_max) * column->max / flexible;
           else if (flexible == 0 && i == 0)
             column->width += MAX (available * NARROW_TABLE, sum_max) - sum_max;
         }
-      else if (sum_min <= available)
-        column->width = column->min + (available - sum_min) * (column->max - column->min) /
-                                      (sum_max - sum_min);
-      else
-        column->width = column->min * available / sum_min;
+    }
+  else if (sum_min <= available)
+    {
+      /* Values that do not wrap (or a time that would go under its day) first, as far as
+       * they can; the text columns share the rest. */
+      double rest = available - sum_min, fixed_want = 0, fixed_share, text_want = 0;
+
+      for (guint i = 0; i < columns->len; i++)
+        {
+          const ColumnWidth *column = &g_array_index (columns, ColumnWidth, i);
+
+          if (is_text (table, column))
+            text_want += column->want;
+          else
+            fixed_want += column->max - column->min;
+        }
+
+      fixed_share = fixed_want > rest ? rest / fixed_want : 1.0;
+      rest -= fixed_want * fixed_share;
+      for (guint i = 0; i < columns->len; i++)
+        {
+          ColumnWidth *column = &g_array_index (columns, ColumnWidth, i);
+
+          if (!is_text (table, column))
+            column->width = column->min + (column->max - column->min) * fixed_share;
+          else if (text_want > 0)
+            column->width = column->min + rest * column->want / text_want;
+          else
+            column->width = column->min;
+        }
+    }
+  else
+    {
+      for (guint i = 0; i < columns->len; i++)
+        {
+          ColumnWidth *column = &g_array_index (columns, ColumnWidth, i);
+
+          column->width = column->min * available / sum_min;
+        }
     }
 
   return columns;
 }
 
-/* Returns: (transfer full): the layouts of a row's cells, and its height in @height */
-static GPtrArray *
-layout_row (Pdf             *pdf,
-            DeskReportTable *table,
-            GArray          *columns,
-            int              row,
-            double          *height)
+static void
+row_layout_free (RowLayout *self)
 {
-  GPtrArray *layouts = g_ptr_array_new_with_free_func (g_object_unref);
-
-  *height = 0;
-  for (guint i = 0; i < columns->len; i++)
-    {
-      const ColumnWidth *column = &g_array_index (columns, ColumnWidth, i);
-      const DeskReportColumn *info = desk_report_table_get_column (table, column->column);
-      double width = column->width - 2 * CELL_PAD_X;
-      PangoLayout *layout;
-
-      if (row < 0)
-        layout = new_layout (pdf, info->title, FONT_CELL_BOLD, width,
-                             is_numeric (info->kind) ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-      else
-        {
-          const DeskReportCell *cell = desk_report_table_get_cell (table, row, column->column);
-
-          if (i == 0 && (desk_report_table_get_row_flags (table, row) & DESK_REPORT_ROW_DETAIL))
-            width -= DETAIL_INDENT;
-          layout = cell_layout (pdf, cell, width,
-                                is_numeric (info->kind) ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-        }
-
-      *height = MAX (*height, layout_height (layout));
-      g_ptr_array_add (layouts, layout);
-    }
-
-  *height += 2 * CELL_PAD_Y;
-  return layouts;
+  g_ptr_array_unref (self->cells);
+  g_clear_object (&self->under);
+  g_free (self);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RowLayout, row_layout_free)
 
 static double
 table_width (GArray *columns)
@@ -612,31 +751,120 @@ table_width (GArray *columns)
   return width;
 }
 
+/* Where the remarks under a row start: under the second column, after the row's key. */
+static double
+under_offset (GArray *columns)
+{
+  return columns->len > 1 ? g_array_index (columns, ColumnWidth, 0).width : 0;
+}
+
+/* Returns: (transfer full) (nullable): the remarks shown under @row, each after its column's
+ *   title ("Note: …"), or %NULL when it has none */
+static PangoLayout *
+under_layout (Pdf             *pdf,
+              DeskReportTable *table,
+              GArray          *columns,
+              guint            row)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  PangoAttrList *attributes = pango_attr_list_new ();
+  PangoLayout *layout = NULL;
+
+  for (guint c = 0; c < desk_report_table_get_n_columns (table); c++)
+    {
+      const DeskReportCell *cell = desk_report_table_get_cell (table, row, c);
+      PangoAttribute *weight;
+
+      if (desk_report_table_is_grid (table, c) || !desk_report_table_is_shown (table, c) ||
+          cell->blank)
+        continue;
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      weight = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+      weight->start_index = text->len;
+      g_string_append (text, desk_report_table_get_column (table, c)->title);
+      /* Translators: between a label and its value, as in "Status: Investigating" */
+      g_string_append (text, _(":"));
+      weight->end_index = text->len;
+      pango_attr_list_insert (attributes, weight);
+      g_string_append_c (text, ' ');
+      g_string_append (text, cell->text);
+    }
+
+  if (text->len > 0)
+    {
+      layout = new_layout (pdf, text->str, FONT_CELL,
+                           table_width (columns) - under_offset (columns) - 2 * CELL_PAD_X,
+                           PANGO_ALIGN_LEFT);
+      pango_layout_set_attributes (layout, attributes);
+    }
+  pango_attr_list_unref (attributes);
+  return layout;
+}
+
+/* Returns: (transfer full): the layouts of a row's cells and remarks (or, for @row -1, of the
+ *   column headings) and their height */
+static RowLayout *
+layout_row (Pdf             *pdf,
+            DeskReportTable *table,
+            GArray          *columns,
+            int              row)
+{
+  RowLayout *self = g_new0 (RowLayout, 1);
+
+  self->cells = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < columns->len; i++)
+    {
+      const ColumnWidth *column = &g_array_index (columns, ColumnWidth, i);
+      const DeskReportColumn *info = desk_report_table_get_column (table, column->column);
+      PangoAlignment alignment = is_numeric (info->kind) ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+      double width = column->width - 2 * CELL_PAD_X;
+      PangoLayout *layout;
+
+      if (row < 0)
+        layout = new_layout (pdf, info->title, FONT_CELL_BOLD, width, alignment);
+      else
+        {
+          if (i == 0 && (desk_report_table_get_row_flags (table, row) & DESK_REPORT_ROW_DETAIL))
+            width -= DETAIL_INDENT;
+          layout = cell_layout (pdf, desk_report_table_get_cell (table, row, column->column),
+                                width, alignment);
+        }
+
+      self->cells_height = MAX (self->cells_height, layout_height (layout));
+      g_ptr_array_add (self->cells, layout);
+    }
+
+  self->height = self->cells_height + 2 * CELL_PAD_Y;
+  if (row >= 0 && (self->under = under_layout (pdf, table, columns, row)) != NULL)
+    self->height += UNDER_GAP + layout_height (self->under);
+
+  return self;
+}
+
 static void
-draw_table_head (Pdf             *pdf,
-                 DeskReportTable *table,
-                 GArray          *columns,
-                 GPtrArray       *layouts,
-                 double           height)
+draw_table_head (Pdf       *pdf,
+                 GArray    *columns,
+                 RowLayout *head)
 {
   double x = MARGIN_SIDE;
 
   cairo_set_source_rgb (pdf->cr, head_fill.r, head_fill.g, head_fill.b);
-  cairo_rectangle (pdf->cr, MARGIN_SIDE, pdf->y, table_width (columns), height);
+  cairo_rectangle (pdf->cr, MARGIN_SIDE, pdf->y, table_width (columns), head->height);
   cairo_fill (pdf->cr);
 
   for (guint i = 0; i < columns->len; i++)
     {
-      const ColumnWidth *column = &g_array_index (columns, ColumnWidth, i);
-      PangoLayout *layout = g_ptr_array_index (layouts, i);
+      PangoLayout *layout = g_ptr_array_index (head->cells, i);
 
       /* Headings sit on the bottom line, above the values they name. */
       show_layout (pdf, layout, x + CELL_PAD_X,
-                   pdf->y + height - CELL_PAD_Y - layout_height (layout), &dim);
-      x += column->width;
+                   pdf->y + head->height - CELL_PAD_Y - layout_height (layout), &dim);
+      x += g_array_index (columns, ColumnWidth, i).width;
     }
 
-  pdf->y += height;
+  pdf->y += head->height;
   draw_line (pdf->cr, &head_rule, 0.8, MARGIN_SIDE, pdf->y, MARGIN_SIDE + table_width (columns),
              pdf->y);
 }
@@ -646,23 +874,25 @@ draw_row (Pdf             *pdf,
           DeskReportTable *table,
           GArray          *columns,
           guint            row,
-          GPtrArray       *layouts,
-          double           height)
+          RowLayout       *layouts)
 {
   gboolean detail = desk_report_table_get_row_flags (table, row) & DESK_REPORT_ROW_DETAIL;
   double x = MARGIN_SIDE;
 
   for (guint i = 0; i < columns->len; i++)
     {
-      const ColumnWidth *column = &g_array_index (columns, ColumnWidth, i);
       double indent = i == 0 && detail ? DETAIL_INDENT : 0;
 
-      show_layout (pdf, g_ptr_array_index (layouts, i), x + CELL_PAD_X + indent,
+      show_layout (pdf, g_ptr_array_index (layouts->cells, i), x + CELL_PAD_X + indent,
                    pdf->y + CELL_PAD_Y, detail && i == 0 ? &dim : &ink);
-      x += column->width;
+      x += g_array_index (columns, ColumnWidth, i).width;
     }
 
-  pdf->y += height;
+  if (layouts->under != NULL)
+    show_layout (pdf, layouts->under, MARGIN_SIDE + under_offset (columns) + CELL_PAD_X,
+                 pdf->y + CELL_PAD_Y + layouts->cells_height + UNDER_GAP, &dim);
+
+  pdf->y += layouts->height;
   draw_line (pdf->cr, &row_rule, 0.5, MARGIN_SIDE, pdf->y, MARGIN_SIDE + table_width (columns),
              pdf->y);
 }
@@ -675,55 +905,61 @@ draw_table (Pdf               *pdf,
             DeskReportTable   *table,
             GArray            *columns)
 {
-  g_autoptr(GPtrArray) head = NULL;
+  g_autoptr(RowLayout) head = layout_row (pdf, table, columns, -1);
+  g_autoptr(RowLayout) first = NULL;
   g_autofree char *continued = NULL;
-  double head_height;
 
-  head = layout_row (pdf, table, columns, -1, &head_height);
   /* Translators: above the rest of a table on the next page, e.g. "Open checklist items
    * (continued)" */
   continued = g_strdup_printf (_("%s (continued)"), section->title);
 
-  draw_table_head (pdf, table, columns, head, head_height);
+  /* Not the heading row alone at the foot of a page. */
+  first = layout_row (pdf, table, columns, 0);
+  ensure_space (pdf, head->height + first->height);
+  draw_table_head (pdf, columns, head);
 
   for (guint r = 0; r < desk_report_table_get_n_rows (table); r++)
     {
-      g_autoptr(GPtrArray) cells = NULL;
-      double height;
+      g_autoptr(RowLayout) row = layout_row (pdf, table, columns, r);
 
-      cells = layout_row (pdf, table, columns, r, &height);
-      if (ensure_space (pdf, height))
+      if (ensure_space (pdf, row->height))
         {
           g_autoptr(PangoLayout) caption = new_layout (pdf, continued, FONT_SMALL,
                                                        pdf->content_width, PANGO_ALIGN_LEFT);
 
           show_layout (pdf, caption, MARGIN_SIDE, pdf->y, &dim);
           pdf->y += layout_height (caption) + 4;
-          draw_table_head (pdf, table, columns, head, head_height);
+          draw_table_head (pdf, columns, head);
         }
-      draw_row (pdf, table, columns, r, cells, height);
+      draw_row (pdf, table, columns, r, row);
     }
 
   pdf->y += 8;
 }
 
-/* Returns: the height that must follow a section's heading on its page: the first lines of what
- * comes next, so that a heading never ends a page */
+/* Returns: the height that must follow a section's heading on its page, so that a heading never
+ *   ends a page: a few lines of text, and the first row of the table */
 static double
 section_start_height (Pdf               *pdf,
                       DeskReportSection *section,
                       GArray            *columns)
 {
-  double height, first;
+  double line = font_specs[FONT_BODY].size * 1.3;
+  double height = 0;
 
-  if (section->text != NULL || section->facts != NULL)
-    return 3 * font_specs[FONT_BODY].size * 1.3;
-  if (section->table == NULL || desk_report_table_get_n_rows (section->table) == 0)
-    return font_specs[FONT_BODY].size * 1.3;
+  if (section->text != NULL)
+    height += 3 * line;
+  if (section->facts != NULL)
+    height += 2 * line;
+  if (columns != NULL)
+    {
+      g_autoptr(RowLayout) head = layout_row (pdf, section->table, columns, -1);
+      g_autoptr(RowLayout) first = layout_row (pdf, section->table, columns, 0);
 
-  g_ptr_array_unref (layout_row (pdf, section->table, columns, -1, &height));
-  g_ptr_array_unref (layout_row (pdf, section->table, columns, 0, &first));
-  return height + first;
+      height += head->height + first->height;
+    }
+
+  return MAX (height, line);
 }
 
 static void
@@ -780,7 +1016,7 @@ wants_landscape (DeskReport *report)
       if (section->table == NULL)
         continue;
       for (guint c = 0; c < desk_report_table_get_n_columns (section->table); c++)
-        n_shown += desk_report_table_is_shown (section->table, c);
+        n_shown += desk_report_table_is_grid (section->table, c);
       if (n_shown > MAX_PORTRAIT_COLUMNS)
         return TRUE;
     }

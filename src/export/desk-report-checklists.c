@@ -68,7 +68,7 @@ add_item_columns (DeskReportTable *table)
   desk_report_table_add_column (table, "status", C_("column", "Status"), DESK_REPORT_LABEL,
                                 DESK_REPORT_COLUMN_NONE);
   desk_report_table_add_column (table, "note", C_("column", "Note"), DESK_REPORT_TEXT,
-                                DESK_REPORT_COLUMN_NONE);
+                                DESK_REPORT_COLUMN_UNDER);
   desk_report_table_add_column (table, "done_at", C_("column", "Done"), DESK_REPORT_DATE,
                                 DESK_REPORT_COLUMN_HIDDEN);
   desk_report_table_add_column (table, "overdue", C_("column", "Overdue"), DESK_REPORT_FLAG,

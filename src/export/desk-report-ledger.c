@@ -123,10 +123,10 @@ add_ledger_columns (DeskReportTable *table,
     { "channel", NC_("column", "Channel"), DESK_REPORT_LABEL, DESK_REPORT_COLUMN_NONE },
     { "status", NC_("column", "Status"), DESK_REPORT_LABEL, DESK_REPORT_COLUMN_NONE },
     { "due_at", NC_("column", "Due"), DESK_REPORT_TIME, DESK_REPORT_COLUMN_NONE },
-    { "sent_at", NC_("column", "Sent"), DESK_REPORT_TIME, DESK_REPORT_COLUMN_NONE },
-    { "acknowledged_at", NC_("column", "Acknowledged"), DESK_REPORT_TIME,
+    { "sent_at", NC_("column", "Sent"), DESK_REPORT_DATE, DESK_REPORT_COLUMN_NONE },
+    { "acknowledged_at", NC_("column", "Acknowledged"), DESK_REPORT_DATE,
       DESK_REPORT_COLUMN_NONE },
-    { "note", NC_("column", "Note"), DESK_REPORT_TEXT, DESK_REPORT_COLUMN_NONE },
+    { "note", NC_("column", "Note"), DESK_REPORT_TEXT, DESK_REPORT_COLUMN_UNDER },
     { "late", NC_("column", "Late"), DESK_REPORT_FLAG, DESK_REPORT_COLUMN_HIDDEN },
   };
 

@@ -383,6 +383,15 @@ desk_report_table_is_shown (DeskReportTable *self,
   return FALSE;
 }
 
+/* Returns: whether @column is shown, and as a column of the grid rather than under the rows */
+gboolean
+desk_report_table_is_grid (DeskReportTable *self,
+                           guint            column)
+{
+  return desk_report_table_is_shown (self, column) &&
+         !(desk_report_table_get_column (self, column)->flags & DESK_REPORT_COLUMN_UNDER);
+}
+
 /* Returns: (transfer none) (nullable): what stands in for the rows of an empty table */
 const char *
 desk_report_table_get_empty_text (DeskReportTable *self)

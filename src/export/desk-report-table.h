@@ -40,11 +40,14 @@ typedef enum
  * @DESK_REPORT_COLUMN_NONE: shown everywhere
  * @DESK_REPORT_COLUMN_HIDDEN: for CSV and JSON only; a document says it another way (the
  *   checklist a row belongs to is its section's heading, an overdue date is marked in its cell)
+ * @DESK_REPORT_COLUMN_UNDER: a remark on the whole row, such as a note, which documents that can
+ *   (HTML, PDF) show under the row, across the table, rather than narrow the other columns
  */
 typedef enum
 {
   DESK_REPORT_COLUMN_NONE   = 0,
   DESK_REPORT_COLUMN_HIDDEN = 1 << 0,
+  DESK_REPORT_COLUMN_UNDER  = 1 << 1,
 } DeskReportColumnFlags;
 
 /**
@@ -121,6 +124,8 @@ const DeskReportCell   *desk_report_table_get_cell       (DeskReportTable       
 DeskReportRowFlags      desk_report_table_get_row_flags  (DeskReportTable       *self,
                                                           guint                  row);
 gboolean                desk_report_table_is_shown       (DeskReportTable       *self,
+                                                          guint                  column);
+gboolean                desk_report_table_is_grid        (DeskReportTable       *self,
                                                           guint                  column);
 const char             *desk_report_table_get_empty_text (DeskReportTable       *self);
 gboolean                desk_report_table_same_columns   (DeskReportTable       *self,
