@@ -1016,6 +1016,113 @@ test_import_accounts_killed (Fixture       *fixture,
 }
 
 /* }}} */
+/* idesk export {{{ */
+
+static char *
+add_checklist (Fixture    *fixture,
+               const char *incident_id)
+{
+  g_auto(Run) run = { 0 };
+
+  run_idesk (&run, fixture->db, "checklist", "add", "--incident", incident_id, "--template",
+             "patching", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  return g_strdup (g_strchomp (run.out));
+}
+
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *id = add_incident (fixture, "Directory server intrusion");
+  g_autofree char *checklist = add_checklist (fixture, id);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "checklists.pdf", NULL);
+  g_autofree char *csv = g_build_filename (fixture->dir, "status.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_auto(Run) markdown = { 0 };
+  g_auto(Run) to_pdf = { 0 };
+  g_auto(Run) to_csv = { 0 };
+  g_auto(Run) to_json = { 0 };
+
+  run_idesk (&markdown, fixture->db, "export", "--incident", id, "--what", "checklists",
+             "--checklist", checklist, "--format", "md", "-o", "-", NULL);
+  g_assert_cmpint (markdown.status, ==, 0);
+  g_assert_cmpstr (markdown.err, ==, "");
+  g_assert_true (g_str_has_prefix (markdown.out,
+                                   "# Remediation checklists: Directory server intrusion\n"));
+  g_assert_nonnull (strstr (markdown.out, "\n## Patching and vulnerability remediation\n"));
+
+  /* The format from the file's extension. */
+  run_idesk (&to_pdf, fixture->db, "export", "-i", id, "-w", "checklists", "--paper", "letter",
+             "-o", pdf, NULL);
+  g_assert_cmpint (to_pdf.status, ==, 0);
+  g_assert_cmpstr (to_pdf.out, ==, "");
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_clear_pointer (&contents, g_free);
+
+  run_idesk (&to_csv, fixture->db, "export", "-i", id, "-w", "status", "-o", csv, NULL);
+  g_assert_cmpint (to_csv.status, ==, 0);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbfSection,Row,Column,Value\r\n"));
+
+  run_idesk (&to_json, fixture->db, "export", "-i", id, "-w", "ledger", "-f", "json", "-o", "-",
+             NULL);
+  g_assert_cmpint (to_json.status, ==, 0);
+  json = parse_json (to_json.out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json), "report"), ==,
+                   "ledger");
+}
+
+static void
+test_export_errors (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *id = add_incident (fixture, "Leak");
+  g_autofree char *other = add_incident (fixture, "Other leak");
+  g_autofree char *checklist = add_checklist (fixture, other);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing", "status.md", NULL);
+  g_autofree char *existing = g_build_filename (fixture->dir, "status.pdf", NULL);
+  const struct
+  {
+    const char *args[8];   /* up to the first NULL */
+    const char *fragment;
+    int         status;
+  } cases[] = {
+    { { "-w", "status", "-f", "md", "-o", "-" }, "--incident is required", 2 },
+    { { "-i", id, "-o", existing }, "--what is required", 2 },
+    { { "-i", id, "-w", "minutes", "-o", existing }, "Unknown --what “minutes”", 2 },
+    { { "-i", id, "-w", "status" }, "--output is required", 2 },
+    { { "-i", id, "-w", "status", "-o", "out.docx" }, "Cannot tell the format from", 2 },
+    { { "-i", id, "-w", "status", "-f", "docx", "-o", existing }, "Unknown --format “docx”", 2 },
+    { { "-i", id, "-w", "status", "-o", "-" }, "--format is required with “-o -”", 2 },
+    { { "-i", id, "-w", "status", "-f", "pdf", "-o", "-" },
+      "A PDF does not go to standard output", 2 },
+    { { "-i", id, "-w", "status", "--paper", "a5", "-o", existing }, "Unknown --paper “a5”", 2 },
+    { { "-i", id, "-w", "status", "-c", checklist, "-o", existing },
+      "--checklist goes with --what checklists", 2 },
+    { { "-i", "ffffffff", "-w", "status", "-o", existing }, "no incident", 1 },
+    { { "-i", id, "-w", "checklists", "-c", checklist, "-o", existing },
+      "is not one of the incident’s", 1 },
+    { { "-i", id, "-w", "status", "-o", missing }, "the folder does not exist", 1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char * const *args = cases[i].args;
+      g_auto(Run) run = { 0 };
+
+      run_idesk (&run, fixture->db, "export", args[0], args[1], args[2], args[3], args[4],
+                 args[5], args[6], args[7], NULL);
+      assert_one_line_error (&run, cases[i].fragment);
+      g_assert_cmpint (run.status, ==, cases[i].status);
+      /* Nothing written, not even where the export would have gone. */
+      g_assert_false (g_file_test (existing, G_FILE_TEST_EXISTS));
+    }
+}
+
+/* }}} */
 
 int
 main (int   argc,
@@ -1050,6 +1157,8 @@ main (int   argc,
   ADD ("/desk/cli/import-accounts-refused", test_import_accounts_refused);
   ADD ("/desk/cli/import-accounts-skip-invalid", test_import_accounts_skip_invalid);
   ADD ("/desk/cli/import-accounts-killed", test_import_accounts_killed);
+  ADD ("/desk/cli/export", test_export);
+  ADD ("/desk/cli/export-errors", test_export_errors);
 
 #undef ADD
 
