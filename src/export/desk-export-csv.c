@@ -10,7 +10,8 @@
  * (desk_csv_append_field()). One table per file:
  *
  * - a report whose tables all have the same columns (the checklists, the ledger) is written as
- *   one table, every column included, the hidden ones too;
+ *   one table, every column included, the hidden ones too; facts are left out, for they sum up
+ *   the rows (a checklist's progress);
  * - any other (the status report) is written long: one line per value, with the columns
  *   Section, Row, Column and Value, where Row is the text of the row's first cell (a fact's
  *   label, for the facts) and Column the heading of the value's column.
@@ -84,8 +85,6 @@ uniform_tables (DeskReport *report)
     {
       DeskReportSection *section = g_ptr_array_index (report->sections, i);
 
-      if (section->facts != NULL)
-        return NULL;
       if (section->table == NULL)
         continue;
       if (tables->len > 0 && !desk_report_table_same_columns (g_ptr_array_index (tables, 0),
