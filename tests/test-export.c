@@ -182,7 +182,7 @@ test_html (void)
   g_assert_nonnull (strstr (text, "<th scope=\"col\">Contract</th>"));
   /* Regulator and public notices, then a row per customer: 606 of them. */
   g_assert_cmpuint (count_occurrences (text, "<td>MH-"), ==, 606);
-  g_assert_nonnull (strstr (text, "<tr class=\"under\"><td colspan="));
+  g_assert_nonnull (strstr (text, "<tr class=\"under\"><td></td><td colspan=\"10\"><b>Note:</b> "));
   g_assert_true (g_str_has_suffix (text, "</html>\n"));
 }
 

@@ -240,9 +240,12 @@ append_table (GString         *out,
         }
       g_string_append (out, "</tr>\n");
 
-      if (under != NULL)
-        g_string_append_printf (out, "<tr class=\"under\"><td colspan=\"%u\">%s</td></tr>\n",
-                                shown->len, under->str);
+      /* Under the second column, after the row's key, as in the PDF. */
+      if (under != NULL && shown->len > 1)
+        g_string_append_printf (out, "<tr class=\"under\"><td></td><td colspan=\"%u\">%s</td>"
+                                "</tr>\n", shown->len - 1, under->str);
+      else if (under != NULL)
+        g_string_append_printf (out, "<tr class=\"under\"><td>%s</td></tr>\n", under->str);
     }
   g_string_append (out, "</tbody>\n</table>\n");
 }
