@@ -1075,6 +1075,45 @@ test_export (Fixture       *fixture,
                    "ledger");
 }
 
+/* Every export is remembered; --since-last marks what changed since one of an earlier day. */
+static void
+test_export_since_last (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *id = add_incident (fixture, "Directory server intrusion");
+  g_autofree char *checklist = add_checklist (fixture, id);
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskChecklist) record = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) first = { 0 };
+  g_auto(Run) later = { 0 };
+
+  run_idesk (&first, fixture->db, "export", "-i", id, "-w", "checklists", "-f", "md", "-o", "-",
+             "--since-last", NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_cmpstr (first.err, ==, "idesk: no export of this from an earlier day to compare with: "
+                                  "nothing is marked\n");
+  g_assert_null (strstr (first.out, "Changes since"));
+
+  /* As if that export had been made for last week's meeting, and one item were added since. */
+  store = desk_test_open_store (fixture->db);
+  g_assert_true (desk_database_exec (desk_store_get_database (store),
+                                     "UPDATE export_snapshots"
+                                     " SET exported_at = exported_at - 7 * 24 * 60 * 60", &error));
+  g_assert_no_error (error);
+  record = desk_store_lookup (store, DESK_TYPE_CHECKLIST, checklist, &error);
+  g_assert_no_error (error);
+  g_object_unref (desk_test_save (store, desk_checklist_item_new (record, "One more step")));
+  g_clear_object (&store);
+
+  run_idesk (&later, fixture->db, "export", "-i", id, "-w", "checklists", "-f", "md", "-o", "-",
+             "--since-last", NULL);
+  g_assert_cmpint (later.status, ==, 0);
+  g_assert_cmpstr (later.err, ==, "");
+  g_assert_nonnull (strstr (later.out, " · Changes since "));
+  g_assert_nonnull (strstr (later.out, "| One more step |  |  | To do | New |\n"));
+}
+
 static void
 test_export_errors (Fixture       *fixture,
                     gconstpointer  data)
@@ -1159,6 +1198,7 @@ main (int   argc,
   ADD ("/desk/cli/import-accounts-killed", test_import_accounts_killed);
   ADD ("/desk/cli/export", test_export);
   ADD ("/desk/cli/export-errors", test_export_errors);
+  ADD ("/desk/cli/export-since-last", test_export_since_last);
 
 #undef ADD
 

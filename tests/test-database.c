@@ -342,7 +342,7 @@ query_int (DeskDatabase *db,
 }
 
 /* Turns the current schema back into schema 1, with @accounts inserted: migration 2 made every
- * account table. */
+ * account table, migration 3 the export snapshots. */
 static void
 make_schema_1 (const char *path,
                const char *accounts)
@@ -354,7 +354,8 @@ make_schema_1 (const char *path,
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table'"
-                                           " AND name LIKE 'account%'", -1, &stmt, NULL),
+                                           " AND (name LIKE 'account%'"
+                                           "   OR name = 'export_snapshots')", -1, &stmt, NULL),
                    ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));

@@ -470,6 +470,131 @@ test_late_notices (Fixture       *fixture,
 }
 
 /* }}} */
+/* Changes since the last export {{{ */
+
+/* Gathers, marks the changes since the last export of an earlier day, and remembers. */
+static DeskReport *
+export_now (Fixture        *fixture,
+            DeskExportWhat  what)
+{
+  g_autoptr(DeskReport) report = gather (fixture->store, what, fixture->incident, NULL);
+  g_autofree char *snapshot = desk_report_snapshot (report);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (desk_report_mark_changes (report, fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (desk_report_remember (report, fixture->store, snapshot, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&report);
+}
+
+static void
+set_status (Fixture        *fixture,
+            DeskRecord     *item,
+            DeskItemStatus  status)
+{
+  desk_record_set_enum (item, "status", status);
+  desk_test_save (fixture->store, item);
+}
+
+static void
+test_changes_since_last (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(DeskChecklist) checklist = add_checklist (fixture, "Reset", 3);
+  g_autoptr(GPtrArray) items = desk_store_list (fixture->store, DESK_TYPE_CHECKLIST_ITEM,
+                                                "checklist-id",
+                                                desk_record_get_id (DESK_RECORD (checklist)),
+                                                NULL);
+  g_autoptr(DeskCustomer) customer = desk_customer_new ("C-1", "Customer");
+  g_autoptr(DeskAffected) affected = desk_affected_new (fixture->incident, customer);
+  g_autoptr(DeskChecklistItem) added = NULL;
+  g_autoptr(DeskReport) first = NULL;
+  g_autoptr(DeskReport) checklists = NULL;
+  g_autoptr(DeskReport) status = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskReportTable *table, *figures;
+  gint64 first_at = fixture->now;
+
+  g_assert_true (desk_store_add_affected_customer (fixture->store, customer, affected, &error));
+  g_assert_true (desk_store_add_account (fixture->store, affected, "a@example.jp",
+                                         DESK_EXPOSURE_POTENTIAL, 0, &error));
+  g_assert_no_error (error);
+
+  /* The first exports compare with nothing, and say so by marking nothing. */
+  first = export_now (fixture, DESK_EXPORT_WHAT_CHECKLISTS);
+  g_assert_cmpint (first->compared_at, ==, 0);
+  g_assert_null (first->compared_text);
+  g_clear_pointer (&first, desk_report_free);
+  first = export_now (fixture, DESK_EXPORT_WHAT_STATUS);
+  g_assert_cmpint (find_column (find_section (first, "key-figures")->table, "counted"), ==, 1);
+
+  /* A week later: an item done, one gone, one new; two more accounts. */
+  fixture->now += 7 * DAY;
+  set_status (fixture, g_ptr_array_index (items, 0), DESK_ITEM_STATUS_DONE);
+  g_assert_true (desk_store_delete (fixture->store, g_ptr_array_index (items, 1), &error));
+  added = desk_test_save (fixture->store, desk_checklist_item_new (checklist, "Reset item 4"));
+  g_assert_true (desk_store_add_account (fixture->store, affected, "b@example.jp",
+                                         DESK_EXPOSURE_CONFIRMED, 0, &error));
+  g_assert_true (desk_store_add_account (fixture->store, affected, "c@example.jp",
+                                         DESK_EXPOSURE_POTENTIAL, 0, &error));
+  g_assert_no_error (error);
+
+  checklists = export_now (fixture, DESK_EXPORT_WHAT_CHECKLISTS);
+  g_assert_cmpint (checklists->compared_at, ==, first_at);
+  g_assert_nonnull (strstr (checklists->compared_text, "Changes since "));
+  table = ((DeskReportSection *) g_ptr_array_index (checklists->sections, 0))->table;
+  g_assert_cmpuint (desk_report_table_get_n_rows (table), ==, 3);
+  g_assert_cmpstr (cell (table, 0, "changes")->text, ==, "Status was To do");
+  g_assert_true (cell (table, 1, "changes")->blank);
+  g_assert_cmpstr (cell (table, 2, "text")->text, ==, "Reset item 4");
+  g_assert_cmpstr (cell (table, 2, "changes")->text, ==, "New");
+  g_assert_cmpstr (((DeskReportSection *) g_ptr_array_index (checklists->sections, 0))->text, ==,
+                   "1 row of the last export is gone.");
+  g_assert_true (g_str_has_prefix (desk_report_table_get_column (table,
+                                                                 find_column (table,
+                                                                              "changes"))->title,
+                                   "Since "));
+
+  /* Figures that moved, by how much; those that did not, blank. */
+  status = export_now (fixture, DESK_EXPORT_WHAT_STATUS);
+  figures = find_section (status, "key-figures")->table;
+  g_assert_cmpstr (cell (figures, find_row (figures, "figure", "Accounts potentially affected"),
+                         "changes")->text, ==, "Counted +2");
+  g_assert_cmpstr (cell (figures, find_row (figures, "figure", "Accounts confirmed"),
+                         "changes")->text, ==, "Counted +1");
+  g_assert_true (cell (figures, find_row (figures, "figure", "Contracts affected"),
+                       "changes")->blank);
+}
+
+/* Exports made the same day, for one meeting, all compare with the meeting before. */
+static void
+test_changes_same_day (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(DeskChecklist) checklist = add_checklist (fixture, "Patch", 2);
+  g_autoptr(GPtrArray) items = desk_store_list (fixture->store, DESK_TYPE_CHECKLIST_ITEM,
+                                                "checklist-id",
+                                                desk_record_get_id (DESK_RECORD (checklist)),
+                                                NULL);
+  g_autoptr(DeskReport) before = export_now (fixture, DESK_EXPORT_WHAT_CHECKLISTS);
+  gint64 meeting = fixture->now;
+
+  fixture->now += 7 * DAY;
+  set_status (fixture, g_ptr_array_index (items, 1), DESK_ITEM_STATUS_BLOCKED);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(DeskReport) report = export_now (fixture, DESK_EXPORT_WHAT_CHECKLISTS);
+      DeskReportTable *table = ((DeskReportSection *) g_ptr_array_index (report->sections,
+                                                                         0))->table;
+
+      g_assert_cmpint (report->compared_at, ==, meeting);
+      g_assert_cmpstr (cell (table, 1, "changes")->text, ==, "Status was To do");
+      fixture->now += HOUR;
+    }
+}
+
+/* }}} */
 
 int
 main (int   argc,
@@ -496,6 +621,8 @@ main (int   argc,
   g_test_add_func ("/desk/report/status/demo", test_status_demo);
   g_test_add_func ("/desk/report/ledger/demo", test_ledger_demo);
   ADD ("/desk/report/ledger/late", test_late_notices);
+  ADD ("/desk/report/changes/since-last", test_changes_since_last);
+  ADD ("/desk/report/changes/same-day", test_changes_same_day);
 
 #undef ADD
 

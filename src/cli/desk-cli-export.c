@@ -72,6 +72,7 @@ desk_cli_export (int    argc,
   g_autofree char *format_name = NULL;
   g_autofree char *paper_name = NULL;
   g_autofree char *output = NULL;
+  gboolean since_last = FALSE;
   const GOptionEntry entries[] = {
     { "incident", 'i', 0, G_OPTION_ARG_STRING, &incident_id,
       N_("The incident (UUID or unique prefix)"), N_("ID") },
@@ -86,6 +87,8 @@ desk_cli_export (int    argc,
       N_("The paper of a PDF, a4 or letter (default: the locale's)"), N_("PAPER") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("The file to write, replaced whole; “-” writes text to standard output"), N_("FILE") },
+    { "since-last", 's', 0, G_OPTION_ARG_NONE, &since_last,
+      N_("Mark what changed since the last export of the same made on an earlier day"), NULL },
     { NULL }
   };
   g_autoptr(DeskStore) store = NULL;
@@ -93,6 +96,7 @@ desk_cli_export (int    argc,
   g_autoptr(DeskChecklist) checklist = NULL;
   g_autoptr(DeskReport) report = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autofree char *snapshot = NULL;
   g_autoptr(GError) error = NULL;
   gboolean to_stdout;
   int what, format, paper, status;
@@ -143,16 +147,32 @@ desk_cli_export (int    argc,
       !(report = desk_report_gather (store, what, incident, checklist, &error)))
     return desk_cli_fail (error);
 
+  /* What the export holds is remembered once it is written, without the changes marked. */
+  snapshot = desk_report_snapshot (report);
+  if (since_last && !desk_report_mark_changes (report, store, &error))
+    return desk_cli_fail (error);
+  if (since_last && report->compared_at == 0)
+    g_printerr (_("idesk: no export of this from an earlier day to compare with: "
+                  "nothing is marked\n"));
+
   if (to_stdout)
     {
       if (!write_stdout (report, format, paper, &error))
         return desk_cli_fail (error);
-      return DESK_CLI_OK;
+    }
+  else
+    {
+      file = g_file_new_for_commandline_arg (output);
+      if (!desk_export_save (report, format, paper, file, NULL, &error))
+        return desk_cli_fail (error);
     }
 
-  file = g_file_new_for_commandline_arg (output);
-  if (!desk_export_save (report, format, paper, file, NULL, &error))
-    return desk_cli_fail (error);
+  if (!desk_report_remember (report, store, snapshot, &error))
+    {
+      g_prefix_error (&error, _("The export is written, but it could not be remembered for "
+                                "--since-last: "));
+      return desk_cli_fail (error);
+    }
 
   return DESK_CLI_OK;
 }

@@ -105,6 +105,21 @@ gboolean      desk_store_move              (DeskStore            *self,
 GPtrArray    *desk_store_list_history      (DeskStore            *self,
                                             gint64                incident_id,
                                             GError              **error);
+char         *desk_store_get_export_snapshot (DeskStore          *self,
+                                            gint64                incident_id,
+                                            const char           *what,
+                                            const char           *scope,
+                                            gint64                before,
+                                            gint64               *exported_at,
+                                            GError              **error);
+gboolean      desk_store_put_export_snapshot (DeskStore          *self,
+                                            gint64                incident_id,
+                                            const char           *what,
+                                            const char           *scope,
+                                            gint64                exported_at,
+                                            gint64                replace_from,
+                                            const char           *snapshot,
+                                            GError              **error);
 
 void          desk_store_save_async        (DeskStore            *self,
                                             DeskRecord           *record,

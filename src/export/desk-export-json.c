@@ -135,6 +135,8 @@ add_table_members (JsonBuilder     *builder,
   for (guint r = 0; r < desk_report_table_get_n_rows (table); r++)
     {
       json_builder_begin_object (builder);
+      if (desk_report_table_get_key (table, r) != NULL)
+        add_string_member (builder, "key", desk_report_table_get_key (table, r));
       if (desk_report_table_get_row_flags (table, r) & DESK_REPORT_ROW_DETAIL)
         {
           json_builder_set_member_name (builder, "detail");
@@ -195,6 +197,12 @@ _desk_export_write_json (DeskReport     *report,
   add_string_member (builder, "title", report->title);
   add_string_member (builder, "language", language);
   add_string_member (builder, "exported_at", exported_at);
+  if (report->compared_at != 0)
+    {
+      g_autofree char *compared_at = _desk_export_iso_time (report->compared_at);
+
+      add_string_member (builder, "compared_with", compared_at);
+    }
 
   json_builder_set_member_name (builder, "incident");
   json_builder_begin_object (builder);

@@ -229,6 +229,11 @@ _desk_export_write_markdown (DeskReport     *report,
   append_escaped (out, report->incident_summary, " ");
   g_string_append (out, " · ");
   append_escaped (out, report->exported_text, " ");
+  if (report->compared_text != NULL)
+    {
+      g_string_append (out, " · ");
+      append_escaped (out, report->compared_text, " ");
+    }
   g_string_append (out, "\n\n");
 
   for (guint i = 0; i < report->sections->len; i++)

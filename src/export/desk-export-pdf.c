@@ -41,6 +41,7 @@
 #define CELL_PAD_Y        3.5
 #define DETAIL_INDENT     10.0
 #define UNDER_GAP         2.0
+#define UNDER_KEY_SHARE   0.2    /* the widest a first column under which remarks do not go */
 
 /* Facts on a line */
 #define FACT_GAP          22.0
@@ -411,7 +412,8 @@ draw_title_block (Pdf *pdf)
   show_layout (pdf, title, MARGIN_SIDE, pdf->y, &ink);
   pdf->y += layout_height (title) + 5;
 
-  meta_text = g_strdup_printf ("%s · %s", report->incident_summary, report->exported_text);
+  meta_text = g_strjoin (" · ", report->incident_summary, report->exported_text,
+                         report->compared_text, NULL);
   meta = new_layout (pdf, meta_text, FONT_BODY, pdf->content_width, PANGO_ALIGN_LEFT);
   show_layout (pdf, meta, MARGIN_SIDE, pdf->y, &dim);
   pdf->y += layout_height (meta) + 9;
@@ -751,11 +753,14 @@ table_width (GArray *columns)
   return width;
 }
 
-/* Where the remarks under a row start: under the second column, after the row's key. */
+/* Where the remarks under a row start: under the second column when the first is a short key
+ * (a number, a contract), under the first otherwise. */
 static double
 under_offset (GArray *columns)
 {
-  return columns->len > 1 ? g_array_index (columns, ColumnWidth, 0).width : 0;
+  double first = g_array_index (columns, ColumnWidth, 0).width;
+
+  return columns->len > 1 && first <= table_width (columns) * UNDER_KEY_SHARE ? first : 0;
 }
 
 /* Returns: (transfer full) (nullable): the remarks shown under @row, each after its column's

@@ -58,7 +58,7 @@ static void
 add_item_columns (DeskReportTable *table)
 {
   desk_report_table_add_column (table, "number", C_("column", "#"), DESK_REPORT_COUNT,
-                                DESK_REPORT_COLUMN_NONE);
+                                DESK_REPORT_COLUMN_POSITION);
   desk_report_table_add_column (table, "text", C_("column", "Item"), DESK_REPORT_TEXT,
                                 DESK_REPORT_COLUMN_NONE);
   desk_report_table_add_column (table, "owner", C_("column", "Owner"), DESK_REPORT_TEXT,
@@ -131,6 +131,7 @@ add_checklist_section (DeskReport *report,
       n_overdue += overdue;
 
       desk_report_table_begin_row (table, DESK_REPORT_ROW_NONE);
+      desk_report_table_set_key (table, desk_record_get_uuid (item));
       desk_report_table_add_count (table, i + 1);
       desk_report_table_add_text (table, desk_record_get_string (item, "text"));
       desk_report_table_add_text (table, desk_record_get_string (item, "owner"));
@@ -278,6 +279,7 @@ _desk_report_add_open_items (DeskReport     *report,
 
       n_overdue += overdue;
       desk_report_table_begin_row (table, DESK_REPORT_ROW_NONE);
+      desk_report_table_set_key (table, desk_record_get_uuid (entry->item));
       desk_report_table_add_text (table, desk_record_get_string (entry->item, "text"));
       desk_report_table_add_text (table, desk_record_get_string (entry->checklist, "title"));
       desk_report_table_add_text (table, desk_record_get_string (entry->item, "owner"));

@@ -251,6 +251,7 @@ _desk_report_add_other_notices (DeskReport     *report,
       DeskRecipient recipient = desk_record_get_enum (notice, "recipient");
 
       desk_report_table_begin_row (table, DESK_REPORT_ROW_NONE);
+      desk_report_table_set_key (table, desk_record_get_uuid (notice));
       desk_report_table_add_enum (table, DESK_TYPE_RECIPIENT, recipient,
                                   desk_recipient_label (recipient));
       desk_report_table_add_blank (table);
@@ -292,6 +293,7 @@ _desk_report_add_ledger (DeskReport     *report,
       DeskExposure exposure = desk_record_get_enum (affected, "exposure");
 
       desk_report_table_begin_row (table, DESK_REPORT_ROW_NONE);
+      desk_report_table_set_key (table, desk_record_get_uuid (affected));
       desk_report_table_add_enum (table, DESK_TYPE_RECIPIENT, DESK_RECIPIENT_CUSTOMER,
                                   desk_recipient_label (DESK_RECIPIENT_CUSTOMER));
       desk_report_table_add_text (table, desk_record_get_string (customer, "contract-id"));
@@ -378,6 +380,7 @@ _desk_report_add_pending_notices (DeskReport     *report,
 
       n_overdue += late;
       desk_report_table_begin_row (table, DESK_REPORT_ROW_NONE);
+      desk_report_table_set_key (table, desk_record_get_uuid (entry->notice));
       desk_report_table_add_text (table, entry->recipient);
       desk_report_table_add_text (table, entry->contract);
       add_channel_cell (table, entry->notice);

@@ -44,17 +44,22 @@ add_time_fact (DeskReportTable *facts,
   desk_report_table_add_date (facts, seconds, NULL, FALSE);
 }
 
-/* A row of the key figures: counted, and the announced estimate when there is one. */
+/* A row of the key figures: counted, and the announced estimate when there is one. The figure's
+ * word (@nick) tells the row apart from one export to the next, unless there are several rows of
+ * the kind, as the breach categories: @key does then. */
 static void
 add_figure (DeskReportTable    *table,
             DeskReportRowFlags  flags,
+            const char         *nick,
             const char         *key,
             const char         *label,
             gint64              counted,
             gint64              announced)
 {
   desk_report_table_begin_row (table, flags);
-  desk_report_table_add_label (table, key, label);
+  if (key != NULL)
+    desk_report_table_set_key (table, key);
+  desk_report_table_add_label (table, nick, label);
   desk_report_table_add_count (table, counted);
   if (announced > 0)
     desk_report_table_add_count (table, announced);
@@ -114,22 +119,23 @@ add_figures_section (DeskReport      *report,
   desk_report_table_add_column (table, "announced", C_("column", "Announced (estimate)"),
                                 DESK_REPORT_COUNT, DESK_REPORT_COLUMN_NONE);
 
-  add_figure (table, DESK_REPORT_ROW_NONE, "potential_accounts",
+  add_figure (table, DESK_REPORT_ROW_NONE, "potential_accounts", NULL,
               _("Accounts potentially affected"), stats->potential_accounts,
               stats->estimated_potential);
-  add_figure (table, DESK_REPORT_ROW_NONE, "confirmed_accounts", _("Accounts confirmed"),
+  add_figure (table, DESK_REPORT_ROW_NONE, "confirmed_accounts", NULL, _("Accounts confirmed"),
               stats->confirmed_accounts, stats->estimated_confirmed);
-  add_figure (table, DESK_REPORT_ROW_NONE, "contracts_affected", _("Contracts affected"),
+  add_figure (table, DESK_REPORT_ROW_NONE, "contracts_affected", NULL, _("Contracts affected"),
               stats->contracts_affected, 0);
-  add_figure (table, DESK_REPORT_ROW_NONE, "contracts_confirmed", _("Contracts confirmed"),
+  add_figure (table, DESK_REPORT_ROW_NONE, "contracts_confirmed", NULL, _("Contracts confirmed"),
               stats->contracts_confirmed, 0);
   for (guint i = 0; i < stats->categories->len; i++)
     {
       const DeskCategoryCount *count = g_ptr_array_index (stats->categories, i);
 
-      add_figure (table, DESK_REPORT_ROW_DETAIL, "category", count->name, count->contracts, 0);
+      add_figure (table, DESK_REPORT_ROW_DETAIL, "category", count->uuid, count->name,
+                  count->contracts, 0);
     }
-  add_figure (table, DESK_REPORT_ROW_DETAIL, "contracts_unique",
+  add_figure (table, DESK_REPORT_ROW_DETAIL, "contracts_unique", NULL,
               _("In a breach category, without duplicates"), stats->contracts_unique, 0);
 
   if (stats->estimated_potential > 0 || stats->estimated_confirmed > 0)
@@ -240,6 +246,7 @@ add_timeline_section (DeskReport    *report,
       DeskRecord *event = g_ptr_array_index (events, i);
 
       desk_report_table_begin_row (table, DESK_REPORT_ROW_NONE);
+      desk_report_table_set_key (table, desk_record_get_uuid (event));
       desk_report_table_add_date (table, desk_record_get_int (event, "happened-at"), NULL, FALSE);
       desk_report_table_add_text (table, desk_record_get_string (event, "text"));
       desk_report_table_add_text (table, desk_record_get_string (event, "actor"));

@@ -24,6 +24,7 @@ struct _DeskReportTable
   GPtrArray *columns;     /* DeskReportColumn */
   GArray    *cells;       /* DeskReportCell, row after row */
   GArray    *row_flags;   /* DeskReportRowFlags, one per row */
+  GPtrArray *row_keys;    /* what each row is about (a record's UUID), or NULL */
   char      *empty_text;
 };
 
@@ -79,6 +80,7 @@ desk_report_table_new (void)
   self->cells = g_array_new (FALSE, TRUE, sizeof (DeskReportCell));
   g_array_set_clear_func (self->cells, cell_clear);
   self->row_flags = g_array_new (FALSE, TRUE, sizeof (DeskReportRowFlags));
+  self->row_keys = g_ptr_array_new_with_free_func (g_free);
   return self;
 }
 
@@ -91,6 +93,7 @@ desk_report_table_free (DeskReportTable *self)
   g_ptr_array_unref (self->columns);
   g_array_unref (self->cells);
   g_array_unref (self->row_flags);
+  g_ptr_array_unref (self->row_keys);
   g_free (self->empty_text);
   g_free (self);
 }
@@ -134,6 +137,25 @@ desk_report_table_begin_row (DeskReportTable    *self,
   g_return_if_fail (self->cells->len == self->row_flags->len * self->columns->len);
 
   g_array_append_val (self->row_flags, flags);
+  g_ptr_array_add (self->row_keys, NULL);
+}
+
+/**
+ * desk_report_table_set_key:
+ * @key: what the row being filled is about, the same from one export to the next: a record's
+ *   UUID, or a word for a figure ("confirmed_accounts")
+ *
+ * Rows with a key can be told apart from an earlier export's (desk_report_mark_changes()).
+ */
+void
+desk_report_table_set_key (DeskReportTable *self,
+                           const char      *key)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->row_keys->len > 0);
+
+  g_free (g_ptr_array_index (self->row_keys, self->row_keys->len - 1));
+  g_ptr_array_index (self->row_keys, self->row_keys->len - 1) = g_strdup (key);
 }
 
 /* @text: (nullable): the cell's text; %NULL or empty is a blank cell */
@@ -309,6 +331,74 @@ desk_report_table_set_empty_text (DeskReportTable *self,
   self->empty_text = g_strdup (text);
 }
 
+/**
+ * desk_report_table_append_column:
+ * @key: the column's name in JSON
+ * @title: its translated heading
+ *
+ * Adds a text column to a table that may already have rows: their cells in it are blank until
+ * desk_report_table_set_text() fills them.
+ *
+ * Returns: the new column's index
+ */
+guint
+desk_report_table_append_column (DeskReportTable *self,
+                                 const char      *key,
+                                 const char      *title)
+{
+  DeskReportColumn *column;
+  guint n_columns, n_rows;
+  GArray *cells;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (self->cells->len == self->row_flags->len * self->columns->len, 0);
+
+  n_columns = self->columns->len;
+  n_rows = self->row_flags->len;
+  cells = g_array_sized_new (FALSE, TRUE, sizeof (DeskReportCell), n_rows * (n_columns + 1));
+  g_array_set_clear_func (cells, cell_clear);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      DeskReportCell blank = { .text = g_strdup (""), .blank = TRUE };
+
+      /* The cells move, with what they own. */
+      g_array_append_vals (cells, &g_array_index (self->cells, DeskReportCell, r * n_columns),
+                           n_columns);
+      g_array_append_val (cells, blank);
+    }
+  g_array_set_clear_func (self->cells, NULL);
+  g_array_unref (self->cells);
+  self->cells = cells;
+
+  column = g_new0 (DeskReportColumn, 1);
+  column->key = g_strdup (key);
+  column->title = g_strdup (title);
+  column->kind = DESK_REPORT_TEXT;
+  g_ptr_array_add (self->columns, column);
+
+  return n_columns;
+}
+
+/* Replaces the text of a cell of a text column; %NULL or empty makes it blank. */
+void
+desk_report_table_set_text (DeskReportTable *self,
+                            guint            row,
+                            guint            column,
+                            const char      *text)
+{
+  DeskReportCell *cell;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (column < self->columns->len && row < self->row_flags->len);
+  g_return_if_fail (((DeskReportColumn *) g_ptr_array_index (self->columns, column))->kind ==
+                    DESK_REPORT_TEXT);
+
+  cell = &g_array_index (self->cells, DeskReportCell, row * self->columns->len + column);
+  g_free (cell->text);
+  cell->text = g_strdup (text ? text : "");
+  cell->blank = cell->text[0] == '\0';
+}
+
 guint
 desk_report_table_get_n_columns (DeskReportTable *self)
 {
@@ -359,6 +449,17 @@ desk_report_table_get_row_flags (DeskReportTable *self,
   g_return_val_if_fail (row < self->row_flags->len, DESK_REPORT_ROW_NONE);
 
   return g_array_index (self->row_flags, DeskReportRowFlags, row);
+}
+
+/* Returns: (transfer none) (nullable): what @row is about, as desk_report_table_set_key() set */
+const char *
+desk_report_table_get_key (DeskReportTable *self,
+                           guint            row)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (row < self->row_keys->len, NULL);
+
+  return g_ptr_array_index (self->row_keys, row);
 }
 
 /**

@@ -42,12 +42,15 @@ typedef enum
  *   checklist a row belongs to is its section's heading, an overdue date is marked in its cell)
  * @DESK_REPORT_COLUMN_UNDER: a remark on the whole row, such as a note, which documents that can
  *   (HTML, PDF) show under the row, across the table, rather than narrow the other columns
+ * @DESK_REPORT_COLUMN_POSITION: where the row is (its number in a list), not a value of it: a
+ *   change there is no change to report
  */
 typedef enum
 {
-  DESK_REPORT_COLUMN_NONE   = 0,
-  DESK_REPORT_COLUMN_HIDDEN = 1 << 0,
-  DESK_REPORT_COLUMN_UNDER  = 1 << 1,
+  DESK_REPORT_COLUMN_NONE     = 0,
+  DESK_REPORT_COLUMN_HIDDEN   = 1 << 0,
+  DESK_REPORT_COLUMN_UNDER    = 1 << 1,
+  DESK_REPORT_COLUMN_POSITION = 1 << 2,
 } DeskReportColumnFlags;
 
 /**
@@ -90,6 +93,8 @@ void                    desk_report_table_add_column     (DeskReportTable       
                                                           DeskReportColumnFlags  flags);
 void                    desk_report_table_begin_row      (DeskReportTable       *self,
                                                           DeskReportRowFlags     flags);
+void                    desk_report_table_set_key        (DeskReportTable       *self,
+                                                          const char            *key);
 void                    desk_report_table_add_text       (DeskReportTable       *self,
                                                           const char            *text);
 void                    desk_report_table_add_label      (DeskReportTable       *self,
@@ -113,6 +118,13 @@ void                    desk_report_table_add_flag       (DeskReportTable       
 void                    desk_report_table_add_blank      (DeskReportTable       *self);
 void                    desk_report_table_set_empty_text (DeskReportTable       *self,
                                                           const char            *text);
+guint                   desk_report_table_append_column  (DeskReportTable       *self,
+                                                          const char            *key,
+                                                          const char            *title);
+void                    desk_report_table_set_text       (DeskReportTable       *self,
+                                                          guint                  row,
+                                                          guint                  column,
+                                                          const char            *text);
 
 guint                   desk_report_table_get_n_columns  (DeskReportTable       *self);
 guint                   desk_report_table_get_n_rows     (DeskReportTable       *self);
@@ -122,6 +134,8 @@ const DeskReportCell   *desk_report_table_get_cell       (DeskReportTable       
                                                           guint                  row,
                                                           guint                  column);
 DeskReportRowFlags      desk_report_table_get_row_flags  (DeskReportTable       *self,
+                                                          guint                  row);
+const char             *desk_report_table_get_key        (DeskReportTable       *self,
                                                           guint                  row);
 gboolean                desk_report_table_is_shown       (DeskReportTable       *self,
                                                           guint                  column);

@@ -69,6 +69,8 @@ desk_report_gather (DeskStore       *store,
     }
 
   report = desk_report_new (what, report_title (what), incident, desk_store_now (store));
+  if (checklist != NULL)
+    report->scope = g_strdup (desk_record_get_uuid (DESK_RECORD (checklist)));
 
   switch (what)
     {
@@ -115,6 +117,7 @@ desk_report_new (DeskExportWhat  what,
   self = g_new0 (DeskReport, 1);
   self->what = what;
   self->title = g_strdup (title);
+  self->incident_id = desk_record_get_id (record);
   self->incident_uuid = g_strdup (desk_record_get_uuid (record));
   self->incident_title = g_strdup (desk_record_get_string (record, "title"));
   self->incident_summary = desk_incident_summary (desk_record_get_enum (record, "status"),
@@ -140,6 +143,8 @@ desk_report_free (DeskReport *self)
   g_free (self->incident_title);
   g_free (self->incident_summary);
   g_free (self->exported_text);
+  g_free (self->scope);
+  g_free (self->compared_text);
   g_ptr_array_unref (self->sections);
   g_free (self);
 }
