@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-cli.h"
+#include "desk-labels.h"
 #include "desk-demo.h"
 
 int
@@ -62,8 +63,8 @@ desk_cli_demo (int    argc,
       g_ptr_array_add (created, incident);
     }
 
-  customers_text = g_strdup_printf ("%'" G_GINT64_FORMAT, customers);
-  accounts_text = g_strdup_printf ("%'" G_GINT64_FORMAT, accounts);
+  customers_text = desk_format_count (customers);
+  accounts_text = desk_format_count (accounts);
   /* Translators: %u counts incidents; the two %s are numbers of customers and of accounts */
   g_print (g_dngettext (GETTEXT_PACKAGE,
                         "Created %u incident with %s affected customers and %s accounts:\n",

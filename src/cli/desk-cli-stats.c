@@ -20,7 +20,7 @@ print_figure (guint       indent,
               const char *label,
               gint64      value)
 {
-  g_autofree char *number = g_strdup_printf ("%'" G_GINT64_FORMAT, value);
+  g_autofree char *number = desk_format_count (value);
 
   g_print ("%*s%s%*s%*s%s\n", (int) (2 * indent), "",
            label, MAX (desk_cli_padding (label, 32 - 2 * indent), 1), "",

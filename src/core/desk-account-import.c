@@ -24,6 +24,7 @@
 #include "desk-csv-reader.h"
 #include "desk-csv-writer.h"
 #include "desk-database.h"
+#include "desk-labels.h"
 #include "desk-store-private.h"
 
 /* Rows between two looks at the cancellable and the progress. */
@@ -1360,6 +1361,8 @@ desk_account_import_run_async (DeskAccountImport   *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, desk_account_import_run_async);
+  /* A Cancel that arrives after the commit must not report the committed import as cancelled */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_run_in_thread (task, run_worker);
 }
 
@@ -1448,7 +1451,8 @@ desk_account_import_describe_result (DeskAccountImport *self)
 {
   g_autofree char *basename = NULL;
   g_autofree char *rows = NULL, *contracts = NULL, *added = NULL, *accounts = NULL;
-  g_autofree char *rejected = NULL;
+  g_autofree char *good_text = NULL, *contracts_text = NULL, *added_text = NULL;
+  g_autofree char *rejected = NULL, *rejected_text = NULL;
   guint64 good;
 
   g_return_val_if_fail (DESK_IS_ACCOUNT_IMPORT (self), NULL);
@@ -1456,12 +1460,15 @@ desk_account_import_describe_result (DeskAccountImport *self)
   basename = g_file_get_basename (self->file);
   good = self->n_rows - self->n_rejected;
 
-  rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'llu account row", "%'llu account rows",
-                                       good), (unsigned long long) good);
-  contracts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u contract", "%'u contracts",
-                                            self->n_contracts), self->n_contracts);
-  added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'llu new account", "%'llu new accounts",
-                                        self->n_added), (unsigned long long) self->n_added);
+  good_text = desk_format_count (good);
+  contracts_text = desk_format_count (self->n_contracts);
+  added_text = desk_format_count (self->n_added);
+  rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s account row", "%s account rows", good),
+                          good_text);
+  contracts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s contract", "%s contracts",
+                                            self->n_contracts), contracts_text);
+  added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s new account", "%s new accounts",
+                                        self->n_added), added_text);
   /* Translators: e.g. "Imported 4,072,650 account rows from list.csv for 586 contracts
    * (4,072,650 new accounts)" */
   accounts = g_strdup_printf (_("Imported %s from %s for %s (%s)"), rows, basename, contracts,
@@ -1469,11 +1476,10 @@ desk_account_import_describe_result (DeskAccountImport *self)
   if (self->n_rejected == 0)
     return g_steal_pointer (&accounts);
 
-  rejected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%llu bad row set aside",
-                                           "%llu bad rows set aside",
-                                           self->n_rejected),
-                              (unsigned long long) self->n_rejected);
+  rejected_text = desk_format_count (self->n_rejected);
+  rejected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s bad row set aside",
+                                           "%s bad rows set aside", self->n_rejected),
+                              rejected_text);
   return g_strdup_printf ("%s; %s", accounts, rejected);
 }
 
