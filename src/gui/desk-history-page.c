@@ -8,10 +8,10 @@
 /* DeskHistoryPage shows an incident's history, newest first: the events people entered
  * ("Vendor published a fix") and the audit log of changes in sentences ("Sato changed the status
  * from Investigating to Contained"), under a heading per day. GTK 4.8 has no list section
- * headers, so the headings are items of the list's model (DeskHistoryLine). The sentences come
- * from desk-history-text.c; the names audit entries do not carry (which customer a notice goes
- * to) are looked up on a worker thread before the list is shown. Events can be added and
- * removed (with undo); audit lines cannot. */
+ * headers, so the headings are items of the list's model (DeskHistoryLine). The lines come from
+ * desk_history_gather() (src/core, shared with the status report's timeline), on a worker
+ * thread, since it looks up the names audit entries do not carry (which customer a notice goes
+ * to). Events can be added and removed (with undo); audit lines cannot. */
 
 #define G_LOG_DOMAIN "desk-history-page"
 
@@ -22,14 +22,14 @@
 #include "desk-a11y.h"
 #include "desk-gui-utils.h"
 #include "desk-history-line.h"
-#include "desk-history-text.h"
+#include "desk-history.h"
 #include "desk-labels.h"
 #include "desk-page-utils.h"
 #include "desk-time.h"
 #include "desk-history-page-private.h"
 
 /* Looking names up costs a query each; past this many lines, older ones keep generic wording. */
-#define MAX_LOOKUPS 500
+#define MAX_NAMED 500
 
 struct _DeskHistoryPage
 {
@@ -145,139 +145,45 @@ show_history (DeskHistoryPage *self,
 }
 
 /* }}} */
-/* Looking up names {{{ */
+/* Gathering {{{ */
 
 typedef struct
 {
   DeskStore *store;
-  GPtrArray *history;
-} Lookup;
+  gint64     incident_id;
+} Gather;
 
 static void
-lookup_free (gpointer data)
+gather_free (gpointer data)
 {
-  Lookup *lookup = data;
+  Gather *gather = data;
 
-  g_clear_object (&lookup->store);
-  g_clear_pointer (&lookup->history, g_ptr_array_unref);
-  g_free (lookup);
-}
-
-static char *
-describe_customer (DeskStore *store,
-                   gint64     customer_id)
-{
-  g_autoptr(DeskRecord) customer = NULL;
-  const char *contract, *name;
-
-  if (customer_id == 0 ||
-      (customer = desk_store_load (store, DESK_TYPE_CUSTOMER, customer_id, NULL)) == NULL)
-    return NULL;
-
-  contract = desk_record_get_string (customer, "contract-id");
-  name = desk_record_get_string (customer, "name");
-  if (name == NULL || *name == '\0')
-    return g_strdup (contract);
-
-  /* Translators: a customer contract and its holder, e.g. "K-10001 (Example Corp)" */
-  return g_strdup_printf (_("%s (%s)"), contract, name);
-}
-
-static char *
-describe_affected (DeskStore  *store,
-                   DeskRecord *affected)
-{
-  return describe_customer (store, desk_record_get_int (affected, "customer-id"));
-}
-
-/* Returns: (transfer full) (nullable): what the record @uuid of @kind is called */
-static char *
-look_up_subject (DeskStore  *store,
-                 const char *kind,
-                 const char *uuid)
-{
-  GType type = desk_record_type_from_kind (kind);
-  g_autoptr(DeskRecord) record = NULL;
-
-  if (type == G_TYPE_INVALID || uuid == NULL ||
-      (record = desk_store_lookup (store, type, uuid, NULL)) == NULL)
-    return NULL;
-
-  if (DESK_IS_AFFECTED (record))
-    return describe_affected (store, record);
-
-  if (DESK_IS_NOTIFICATION (record))
-    {
-      const char *name = desk_record_get_string (record, "recipient-name");
-      gint64 affected_id = desk_record_get_int (record, "affected-id");
-      g_autoptr(DeskRecord) affected = NULL;
-
-      if (name != NULL && *name != '\0')
-        return g_strdup (name);
-      if (affected_id != 0 &&
-          (affected = desk_store_load (store, DESK_TYPE_AFFECTED, affected_id, NULL)) != NULL)
-        return describe_affected (store, affected);
-
-      return g_strdup (desk_recipient_label (desk_record_get_enum (record, "recipient")));
-    }
-
-  if (DESK_IS_CHECKLIST_ITEM (record))
-    return g_strdup (desk_record_get_string (record, "text"));
-  if (DESK_IS_CHECKLIST (record))
-    return g_strdup (desk_record_get_string (record, "title"));
-  if (DESK_IS_CATEGORY (record))
-    return g_strdup (desk_record_get_string (record, "name"));
-
-  return NULL;
-}
-
-/* Gathers the lines of the history and looks up the names they need, off the main thread: an
- * incident with thousands of customers has thousands of audit entries. */
-static void
-group_history_worker (GTask        *task,
-                      gpointer      source_object,
-                      gpointer      task_data,
-                      GCancellable *cancellable)
-{
-  Lookup *lookup = task_data;
-  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  g_autoptr(GPtrArray) groups = desk_history_group_entries (lookup->history);
-  guint n_lookups = 0;
-
-  for (guint i = 0; i < groups->len && n_lookups < MAX_LOOKUPS; i++)
-    {
-      DeskHistoryGroup *group = g_ptr_array_index (groups, i);
-      DeskAuditEntry *entry;
-      const char *uuid;
-      char *subject;
-
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-      if (!desk_history_group_wants_subject (group))
-        continue;
-
-      entry = DESK_AUDIT_ENTRY (group->entry);
-      uuid = desk_audit_entry_get_record_uuid (entry);
-      if (uuid == NULL)
-        continue;
-
-      if (!g_hash_table_lookup_extended (known, uuid, NULL, (gpointer *) &subject))
-        {
-          subject = look_up_subject (lookup->store, desk_audit_entry_get_kind (entry), uuid);
-          g_hash_table_insert (known, (gpointer) uuid, subject);
-          n_lookups++;
-        }
-
-      group->subject = g_strdup (subject);
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&groups), (GDestroyNotify) g_ptr_array_unref);
+  g_clear_object (&gather->store);
+  g_free (gather);
 }
 
 static void
-on_history_grouped_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
+gather_history_worker (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  Gather *gather = task_data;
+  GError *error = NULL;
+  GPtrArray *groups;
+
+  groups = desk_history_gather (gather->store, gather->incident_id, MAX_NAMED, cancellable,
+                                &error);
+  if (groups == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, groups, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+on_history_gathered_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
 {
   g_autoptr(DeskPageRequest) request = user_data;
   DeskHistoryPage *self = DESK_HISTORY_PAGE (request->page);
@@ -285,60 +191,25 @@ on_history_grouped_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   groups = g_task_propagate_pointer (G_TASK (result), &error);
-  if (groups == NULL)
-    return;  /* cancelled: the restart that cancelled it reset the loading count */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;  /* the restart that cancelled it reset the loading count */
 
   if (request->serial == self->serial)
-    show_history (self, groups);
+    {
+      if (groups != NULL)
+        show_history (self, groups);
+      else
+        {
+          desk_show_error (GTK_WIDGET (self), _("Could not read the incident’s history"), error);
+          show_state (self, "empty");
+        }
+    }
 
   desk_page_request_end (request);
 }
 
 /* }}} */
 /* Callbacks {{{ */
-
-static void
-on_history_loaded_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(DeskPageRequest) request = user_data;
-  DeskHistoryPage *self = DESK_HISTORY_PAGE (request->page);
-  g_autoptr(GPtrArray) history = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
-  Lookup *lookup;
-
-  history = desk_store_list_history_finish (DESK_STORE (object), result, &error);
-  if (history == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (request->serial != self->serial)
-    {
-      desk_page_request_end (request);
-      return;
-    }
-
-  if (history == NULL)
-    {
-      desk_show_error (GTK_WIDGET (self), _("Could not read the incident’s history"), error);
-      show_state (self, "empty");
-      desk_page_request_end (request);
-      return;
-    }
-
-  /* The store is safe to use from any thread; the history is the worker's until it returns.
-   * No source object: the task may be freed on the worker thread, and widgets must not be. */
-  lookup = g_new0 (Lookup, 1);
-  lookup->store = g_object_ref (DESK_STORE (object));
-  lookup->history = g_steal_pointer (&history);
-
-  task = g_task_new (NULL, desk_incident_page_get_cancellable (DESK_INCIDENT_PAGE (self)),
-                     on_history_grouped_cb, g_steal_pointer (&request));
-  g_task_set_source_tag (task, on_history_loaded_cb);
-  g_task_set_task_data (task, lookup, lookup_free);
-  g_task_run_in_thread (task, group_history_worker);
-}
 
 static void
 on_remove_clicked_cb (DeskHistoryPage *self,
@@ -539,7 +410,9 @@ desk_history_page_reload (DeskIncidentPage *page)
   DeskHistoryPage *self = DESK_HISTORY_PAGE (page);
   DeskStore *store = desk_incident_page_get_store (page);
   DeskIncident *incident = desk_incident_page_get_incident (page);
+  g_autoptr(GTask) task = NULL;
   DeskPageRequest *request;
+  Gather *gather;
 
   self->serial++;
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_event_button),
@@ -555,9 +428,17 @@ desk_history_page_reload (DeskIncidentPage *page)
 
   request = desk_page_request_begin (self);
   request->serial = self->serial;
-  desk_store_list_history_async (store, desk_incident_page_get_incident_id (page),
-                                 desk_incident_page_get_cancellable (page),
-                                 on_history_loaded_cb, request);
+
+  /* The store is safe to use from any thread. No source object: the task may be freed on the
+   * worker thread, and widgets must not be. */
+  gather = g_new0 (Gather, 1);
+  gather->store = g_object_ref (store);
+  gather->incident_id = desk_incident_page_get_incident_id (page);
+  task = g_task_new (NULL, desk_incident_page_get_cancellable (page),
+                     on_history_gathered_cb, request);
+  g_task_set_source_tag (task, desk_history_page_reload);
+  g_task_set_task_data (task, gather, gather_free);
+  g_task_run_in_thread (task, gather_history_worker);
 }
 
 /* }}} */
