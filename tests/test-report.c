@@ -372,11 +372,12 @@ test_status_demo (void)
         g_assert_cmpint (cell (pending, r - 1, "due_at")->number, <=, due->number);
     }
 
-  /* The latest timeline entries, newest first. */
+  /* The latest lines of the history, newest first: the sample data was entered after its
+   * events, so its changes come first. */
   timeline = find_section (report, "timeline")->table;
-  g_assert_cmpuint (desk_report_table_get_n_rows (timeline), ==, 6);
-  g_assert_cmpstr (cell (timeline, 0, "text")->text, ==,
-                   "Public announcement posted on the service portal");
+  g_assert_cmpuint (desk_report_table_get_n_rows (timeline), ==, 12);
+  g_assert_true (g_str_has_prefix (find_section (report, "timeline")->text, "The 12 latest of "));
+  find_row (timeline, "text", "Test Runner added 606 affected customers");
 }
 
 static void
@@ -594,6 +595,58 @@ test_changes_same_day (Fixture       *fixture,
     }
 }
 
+/* The timeline reads as the History page: events, and changes in sentences that name what
+ * they changed. */
+static void
+test_timeline (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(DeskCustomer) customer = NULL;
+  g_autoptr(DeskAffected) affected = NULL;
+  g_autoptr(DeskNotification) notice = NULL;
+  g_autoptr(DeskEvent) event = NULL;
+  g_autoptr(DeskReport) report = NULL;
+  g_autoptr(DeskReport) later = NULL;
+  DeskReportTable *timeline;
+  guint row;
+
+  customer = desk_test_save (fixture->store, desk_customer_new ("K-10001", "Example Corp"));
+  affected = desk_test_save (fixture->store, desk_affected_new (fixture->incident, customer));
+  notice = ledger_row (fixture->store, affected);
+  event = desk_event_new (fixture->incident, fixture->now - DAY, "Vendor published a fix");
+  desk_record_set_string (DESK_RECORD (event), "actor", "SOC");
+  desk_test_save (fixture->store, event);
+
+  fixture->now += HOUR;
+  desk_store_set_actor (fixture->store, "Ito");
+  desk_record_set_enum (DESK_RECORD (notice), "status", DESK_NOTIFICATION_STATUS_SENT);
+  desk_test_save (fixture->store, notice);
+
+  report = export_now (fixture, DESK_EXPORT_WHAT_STATUS);
+  timeline = find_section (report, "timeline")->table;
+  g_assert_cmpstr (cell (timeline, 0, "text")->text, ==,
+                   "Ito marked the notice to K-10001 (Example Corp) Sent");
+  g_assert_cmpint (cell (timeline, 0, "happened_at")->number, ==, fixture->now);
+  /* The sentence says who; an event has its own column for that. */
+  g_assert_true (cell (timeline, 0, "actor")->blank);
+  row = find_row (timeline, "text", "Vendor published a fix");
+  g_assert_cmpstr (cell (timeline, row, "actor")->text, ==, "SOC");
+  g_assert_cmpstr (desk_report_table_get_key (timeline, row), ==,
+                   desk_record_get_uuid (DESK_RECORD (event)));
+
+  /* A week later, the lines since are new; those of the last export are not. */
+  fixture->now += 7 * DAY;
+  desk_record_set_enum (DESK_RECORD (notice), "status", DESK_NOTIFICATION_STATUS_ACKNOWLEDGED);
+  desk_test_save (fixture->store, notice);
+  later = export_now (fixture, DESK_EXPORT_WHAT_STATUS);
+  timeline = find_section (later, "timeline")->table;
+  g_assert_cmpstr (cell (timeline, 0, "text")->text, ==,
+                   "Ito marked the notice to K-10001 (Example Corp) Acknowledged");
+  g_assert_cmpstr (cell (timeline, 0, "changes")->text, ==, "New");
+  row = find_row (timeline, "text", "Ito marked the notice to K-10001 (Example Corp) Sent");
+  g_assert_true (cell (timeline, row, "changes")->blank);
+}
+
 /* }}} */
 
 int
@@ -619,6 +672,7 @@ main (int   argc,
   ADD ("/desk/report/checklists/none", test_no_checklists);
   ADD ("/desk/report/status/open-items", test_open_items_order);
   g_test_add_func ("/desk/report/status/demo", test_status_demo);
+  ADD ("/desk/report/status/timeline", test_timeline);
   g_test_add_func ("/desk/report/ledger/demo", test_ledger_demo);
   ADD ("/desk/report/ledger/late", test_late_notices);
   ADD ("/desk/report/changes/since-last", test_changes_since_last);

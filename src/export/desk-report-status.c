@@ -8,7 +8,7 @@
 /* The incident status report, for the weekly meeting: the incident, its key figures (counted
  * and announced apart, contracts per category and without duplicates), how far notification
  * has come by status and by channel, the notices still to send, the open checklist items and
- * the latest timeline entries. */
+ * the latest lines of the incident's history. */
 
 #define G_LOG_DOMAIN "desk-report-status"
 
@@ -16,11 +16,13 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "desk-audit-entry.h"
+#include "desk-history.h"
 #include "desk-labels.h"
 #include "desk-report-private.h"
 
-/* Timeline entries a report shows, newest first. */
-#define RECENT_EVENTS 12
+/* Lines of the history a report shows, newest first. */
+#define RECENT_LINES 12
 
 /* Helpers {{{ */
 
@@ -216,19 +218,20 @@ add_channels_section (DeskReport      *report,
     }
 }
 
+/* The newest lines of the incident's history, as the History page shows them: the events people
+ * entered and the changes made, in sentences ("Ito marked 10 notices Sent"). */
 static gboolean
 add_timeline_section (DeskReport    *report,
                       DeskStore     *store,
                       DeskIncident  *incident,
                       GError       **error)
 {
-  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
   DeskReportSection *section;
   DeskReportTable *table;
 
-  /* Newest first: the store's order for events. */
-  if (!(events = desk_store_list (store, DESK_TYPE_EVENT, "incident-id",
-                                  desk_record_get_id (DESK_RECORD (incident)), error)))
+  if (!(lines = desk_history_gather (store, desk_record_get_id (DESK_RECORD (incident)),
+                                     RECENT_LINES, NULL, error)))
     return FALSE;
 
   section = desk_report_add_section (report, "timeline", _("Recent timeline"));
@@ -241,25 +244,45 @@ add_timeline_section (DeskReport    *report,
                                 DESK_REPORT_COLUMN_NONE);
   desk_report_table_set_empty_text (table, _("No timeline entries yet."));
 
-  for (guint i = 0; i < MIN (events->len, RECENT_EVENTS); i++)
+  for (guint i = 0; i < MIN (lines->len, RECENT_LINES); i++)
     {
-      DeskRecord *event = g_ptr_array_index (events, i);
+      DeskHistoryGroup *line = g_ptr_array_index (lines, i);
+      g_autofree char *text = desk_history_group_describe (line);
+      g_autofree char *key = NULL;
+      const char *actor = NULL;
+
+      /* A change's sentence names who made it ("Ito marked …"); an event says who entered it in
+       * a column of its own. */
+      if (DESK_IS_EVENT (line->entry))
+        {
+          key = g_strdup (desk_record_get_uuid (DESK_RECORD (line->entry)));
+          actor = desk_record_get_string (DESK_RECORD (line->entry), "actor");
+        }
+      else
+        {
+          DeskAuditEntry *entry = DESK_AUDIT_ENTRY (line->entry);
+
+          /* A record changes more than once: its UUID and the time of the change tell the line
+           * apart from one export to the next. */
+          key = g_strdup_printf ("%s@%lld", desk_audit_entry_get_record_uuid (entry),
+                                 (long long) desk_audit_entry_get_at (entry));
+        }
 
       desk_report_table_begin_row (table, DESK_REPORT_ROW_NONE);
-      desk_report_table_set_key (table, desk_record_get_uuid (event));
-      desk_report_table_add_date (table, desk_record_get_int (event, "happened-at"), NULL, FALSE);
-      desk_report_table_add_text (table, desk_record_get_string (event, "text"));
-      desk_report_table_add_text (table, desk_record_get_string (event, "actor"));
+      desk_report_table_set_key (table, key);
+      desk_report_table_add_date (table, desk_history_group_get_time (line), NULL, FALSE);
+      desk_report_table_add_text (table, text);
+      desk_report_table_add_text (table, actor);
     }
 
-  if (events->len > RECENT_EVENTS)
+  if (lines->len > RECENT_LINES)
     {
       g_autofree char *text = NULL;
 
       /* Translators: the timeline entries a report shows, e.g. "The 12 latest of 30 entries." */
       text = g_strdup_printf (ngettext ("The %u latest of %u entry.",
-                                        "The %u latest of %u entries.", events->len),
-                              RECENT_EVENTS, events->len);
+                                        "The %u latest of %u entries.", lines->len),
+                              RECENT_LINES, lines->len);
       desk_report_section_set_text (section, text);
     }
 
