@@ -191,6 +191,53 @@ static const char * const migrations[] = {
   "  what TEXT NOT NULL, scope TEXT NOT NULL, exported_at INTEGER NOT NULL,"
   "  snapshot TEXT NOT NULL,"
   "  PRIMARY KEY (incident_id, what, scope, exported_at)) WITHOUT ROWID;",
+
+  /* 4: sync (docs/sync-api.md). The outbox is the audit log itself: the lines this machine wrote
+   * (remote = 0) above sync_state's pushed_audit_id, so a change and its outbox entry are one row
+   * written in one transaction. Accounts would need millions of lines: instead each carries rev,
+   * the number of the local write that last changed it (account_gen counts them); a push sends
+   * those above pushed_account_gen. Rows from before sync get rev 1, to be pushed once; rows
+   * pulled from the server get rev 0. sync_state holds the revisions and the batch in flight;
+   * sync_conflicts the fields changed here and on the server since a common base. */
+  "ALTER TABLE audit_log ADD COLUMN remote INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE accounts ADD COLUMN rev INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE account_findings ADD COLUMN rev INTEGER NOT NULL DEFAULT 1;"
+  "CREATE TABLE sync_state (key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
+  "INSERT INTO sync_state VALUES ('account_gen', 1), ('pushed_account_gen', 0),"
+  "  ('pushed_audit_id', 0), ('pulled_revision', 0);"
+  "CREATE TABLE sync_conflicts ("
+  "  id INTEGER PRIMARY KEY, kind TEXT NOT NULL, record_uuid TEXT NOT NULL,"
+  "  field TEXT NOT NULL, incident_id INTEGER, base TEXT, local TEXT, remote TEXT,"
+  "  detected_at INTEGER NOT NULL, UNIQUE (record_uuid, field));",
+
+  /* 5: deadlines (docs/deadlines.md). The incident's times that start regulatory clocks besides
+   * detection; the obligations of the rules that apply, each stage with its computed due time;
+   * the history of the affected figures. reminders_sent is local to this machine: which
+   * reminders its desktop showed, so that a restart does not show them again. The index on
+   * notifications.due_at serves the due-next list and the overdue counts. */
+  "ALTER TABLE incidents ADD COLUMN aware_at INTEGER;"
+  "ALTER TABLE incidents ADD COLUMN determined_at INTEGER;"
+  "CREATE TABLE obligations ("
+  "  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,"
+  "  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,"
+  "  incident_id INTEGER NOT NULL REFERENCES incidents (id),"
+  "  rule TEXT NOT NULL, stage TEXT NOT NULL, condition TEXT, clock_start INTEGER,"
+  "  due_at INTEGER, status TEXT NOT NULL DEFAULT 'open', filed_at INTEGER,"
+  "  reference TEXT, note TEXT);"
+  "CREATE INDEX obligations_incident ON obligations (incident_id, status, due_at);"
+  "CREATE INDEX obligations_due ON obligations (due_at) WHERE due_at IS NOT NULL;"
+  "CREATE TABLE figures ("
+  "  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,"
+  "  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,"
+  "  incident_id INTEGER NOT NULL REFERENCES incidents (id),"
+  "  recorded_at INTEGER, potential INTEGER NOT NULL DEFAULT 0,"
+  "  confirmed INTEGER NOT NULL DEFAULT 0, source TEXT NOT NULL DEFAULT 'estimate',"
+  "  source_name TEXT, actor TEXT);"
+  "CREATE INDEX figures_incident ON figures (incident_id, recorded_at);"
+  "CREATE INDEX notifications_due ON notifications (due_at) WHERE due_at IS NOT NULL;"
+  "CREATE TABLE reminders_sent ("
+  "  record_uuid TEXT NOT NULL, kind TEXT NOT NULL, due_at INTEGER NOT NULL,"
+  "  sent_at INTEGER NOT NULL, PRIMARY KEY (record_uuid, kind, due_at)) WITHOUT ROWID;",
 };
 
 int
