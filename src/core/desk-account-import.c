@@ -25,6 +25,7 @@
 #include "desk-csv-writer.h"
 #include "desk-database.h"
 #include "desk-labels.h"
+#include "desk-progress.h"
 #include "desk-store-private.h"
 
 /* Rows between two looks at the cancellable and the progress. */
@@ -57,9 +58,7 @@ struct _DeskAccountImport
   char            *preview_problem;
 
   guint64          bytes_total;
-  int              permille_read;   /* atomic: written by the worker, read by the main thread */
-  GMainContext    *context;         /* where "fraction" is notified, during run_async() */
-  int              notify_pending;  /* atomic */
+  DeskProgress     progress;        /* of bytes_total read */
 
   guint64          n_rows;
   guint64          n_added;
@@ -115,7 +114,7 @@ desk_account_import_finalize (GObject *object)
   g_array_unref (self->roles);
   g_ptr_array_unref (self->preview_rows);
   g_free (self->preview_problem);
-  g_clear_pointer (&self->context, g_main_context_unref);
+  desk_progress_end (&self->progress);
 
   G_OBJECT_CLASS (desk_account_import_parent_class)->finalize (object);
 }
@@ -166,6 +165,7 @@ desk_account_import_init (DeskAccountImport *self)
   self->roles = g_array_new (FALSE, FALSE, sizeof (DeskImportColumn));
   self->preview_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   self->default_exposure = DESK_EXPOSURE_POTENTIAL;
+  desk_progress_init (&self->progress, G_OBJECT (self), properties [PROP_FRACTION]);
 }
 
 DeskAccountImport *
@@ -280,7 +280,7 @@ open_reader (DeskAccountImport  *self,
   info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable,
                                          NULL);
   self->bytes_total = info != NULL ? (guint64) g_file_info_get_size (info) : 0;
-  g_atomic_int_set (&self->permille_read, 0);
+  desk_progress_set (&self->progress, 0, self->bytes_total);
 
   return desk_csv_reader_new (G_INPUT_STREAM (stream), self->encoding);
 }
@@ -1028,35 +1028,6 @@ flush_pending (Run           *run,
   return TRUE;
 }
 
-static gboolean
-notify_fraction_cb (gpointer data)
-{
-  DeskAccountImport *self = data;
-
-  g_atomic_int_set (&self->notify_pending, FALSE);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FRACTION]);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-report_progress (DeskAccountImport *self,
-                 guint64            bytes_read)
-{
-  if (self->bytes_total > 0)
-    g_atomic_int_set (&self->permille_read,
-                      (int) MIN (1000, bytes_read * 1000 / self->bytes_total));
-
-  if (self->context != NULL && g_atomic_int_compare_and_exchange (&self->notify_pending,
-                                                                  FALSE, TRUE))
-    {
-      g_autoptr(GSource) source = g_idle_source_new ();
-
-      g_source_set_callback (source, notify_fraction_cb, g_object_ref (self), g_object_unref);
-      g_source_attach (source, self->context);
-    }
-}
-
 /* The figures the import leaves behind: counts, contracts and the timeline entry. */
 static gboolean
 finish_run (Run      *run,
@@ -1109,7 +1080,8 @@ import_rows (Run           *run,
         {
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
             return FALSE;
-          report_progress (self, desk_csv_reader_get_bytes_read (run->reader));
+          desk_progress_set (&self->progress, desk_csv_reader_get_bytes_read (run->reader),
+                             self->bytes_total);
         }
 
       if (!desk_csv_reader_next (run->reader, cancellable, &reason))
@@ -1319,7 +1291,7 @@ desk_account_import_run (DeskAccountImport  *self,
   g_debug ("Checkpointed after %.2f s",
            (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
 
-  report_progress (self, self->bytes_total);
+  desk_progress_set (&self->progress, self->bytes_total, self->bytes_total);
   ok = close_rejects (&run, TRUE, error);
   run_clear (&run);
 
@@ -1356,8 +1328,7 @@ desk_account_import_run_async (DeskAccountImport   *self,
 
   g_return_if_fail (DESK_IS_ACCOUNT_IMPORT (self));
 
-  g_clear_pointer (&self->context, g_main_context_unref);
-  self->context = g_main_context_ref_thread_default ();
+  desk_progress_begin (&self->progress);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, desk_account_import_run_async);
@@ -1374,7 +1345,7 @@ desk_account_import_run_finish (DeskAccountImport  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   /* the worker is done: no more progress to tell */
-  g_clear_pointer (&self->context, g_main_context_unref);
+  desk_progress_end (&self->progress);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -1384,7 +1355,7 @@ desk_account_import_get_fraction (DeskAccountImport *self)
 {
   g_return_val_if_fail (DESK_IS_ACCOUNT_IMPORT (self), 0);
 
-  return g_atomic_int_get (&self->permille_read) / 1000.0;
+  return desk_progress_get (&self->progress);
 }
 
 /* }}} */
