@@ -39,6 +39,18 @@ gboolean  _desk_export_write_pdf      (DeskReport     *report,
                                        GCancellable   *cancellable,
                                        GError        **error);
 
+/* Writes an export to @stream. */
+typedef gboolean (*DeskExportWriteFunc) (GOutputStream  *stream,
+                                         gpointer        data,
+                                         GCancellable   *cancellable,
+                                         GError        **error);
+
+gboolean  _desk_export_save_atomically (GFile              *file,
+                                        GFileCreateFlags    flags,
+                                        DeskExportWriteFunc write,
+                                        gpointer            data,
+                                        GCancellable       *cancellable,
+                                        GError            **error);
 gboolean  _desk_export_flush          (GOutputStream  *stream,
                                        GString        *buffer,
                                        gboolean        all,

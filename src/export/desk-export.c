@@ -27,10 +27,11 @@ G_DEFINE_QUARK (desk-export-error-quark, desk_export_error)
 
 /* Returns: (transfer full): an unused temporary file next to @file, created empty */
 static GFileOutputStream *
-create_temporary (GFile         *file,
-                  GFile        **temporary,
-                  GCancellable  *cancellable,
-                  GError       **error)
+create_temporary (GFile             *file,
+                  GFileCreateFlags   flags,
+                  GFile            **temporary,
+                  GCancellable      *cancellable,
+                  GError           **error)
 {
   g_autoptr(GFile) parent = g_file_get_parent (file);
   g_autofree char *basename = g_file_get_basename (file);
@@ -49,7 +50,7 @@ create_temporary (GFile         *file,
       g_autoptr(GError) local_error = NULL;
       GFileOutputStream *stream;
 
-      stream = g_file_create (candidate, G_FILE_CREATE_NONE, cancellable, &local_error);
+      stream = g_file_create (candidate, flags, cancellable, &local_error);
       if (stream != NULL)
         {
           *temporary = g_steal_pointer (&candidate);
@@ -87,6 +88,25 @@ failure_reason (const GError *error)
       }
 
   return error->message;
+}
+
+typedef struct
+{
+  DeskReport       *report;
+  DeskExportFormat  format;
+  DeskPaper         paper;
+} Export;
+
+static gboolean
+write_report (GOutputStream  *stream,
+              gpointer        data,
+              GCancellable   *cancellable,
+              GError        **error)
+{
+  Export *export = data;
+
+  return desk_export_write (export->report, export->format, export->paper, stream, cancellable,
+                            error);
 }
 
 /* }}} */
@@ -149,21 +169,54 @@ desk_export_save (DeskReport        *report,
                   GCancellable      *cancellable,
                   GError           **error)
 {
-  g_autoptr(GFile) temporary = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
+  Export export = { report, format, paper };
 
   g_return_val_if_fail (report != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if ((stream = create_temporary (file, &temporary, cancellable, &local_error)) != NULL)
+  return _desk_export_save_atomically (file, G_FILE_CREATE_NONE, write_report, &export,
+                                       cancellable, error);
+}
+
+/* Returns: whether @format is text, which can go to a terminal or the clipboard */
+gboolean
+desk_export_is_text (DeskExportFormat format)
+{
+  return format != DESK_EXPORT_FORMAT_PDF;
+}
+
+/* }}} */
+/* Private API {{{ */
+
+/**
+ * _desk_export_save_atomically:
+ * @flags: how the file is created; %G_FILE_CREATE_PRIVATE for what only its owner may read
+ * @write: writes the export to the stream it is given
+ *
+ * Has @write write @file, atomically: @file either keeps what it held or holds the whole
+ * export. The error message names @file.
+ *
+ * Returns: whether @file was written
+ */
+gboolean
+_desk_export_save_atomically (GFile                *file,
+                              GFileCreateFlags      flags,
+                              DeskExportWriteFunc   write,
+                              gpointer              data,
+                              GCancellable         *cancellable,
+                              GError              **error)
+{
+  g_autoptr(GFile) temporary = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  if ((stream = create_temporary (file, flags, &temporary, cancellable, &local_error)) != NULL)
     {
       gboolean written;
 
-      written = desk_export_write (report, format, paper, G_OUTPUT_STREAM (stream), cancellable,
-                                   &local_error);
+      written = write (G_OUTPUT_STREAM (stream), data, cancellable, &local_error);
       /* Close even after a failure, to release the file; the first error is the one to tell. */
       if (!g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable,
                                   written ? &local_error : NULL))
@@ -191,16 +244,6 @@ desk_export_save (DeskReport        *report,
                _("Could not save “%s”: %s"), name, failure_reason (local_error));
   return FALSE;
 }
-
-/* Returns: whether @format is text, which can go to a terminal or the clipboard */
-gboolean
-desk_export_is_text (DeskExportFormat format)
-{
-  return format != DESK_EXPORT_FORMAT_PDF;
-}
-
-/* }}} */
-/* Private API {{{ */
 
 /* Writes @buffer to @stream and empties it, once it holds a chunk's worth or when @all is set. */
 gboolean
