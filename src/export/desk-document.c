@@ -1,29 +1,31 @@
-/* desk-export-pdf.c
+/* desk-document.c
  *
  * Copyright 2026 The Incident Desk developers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* PDF drawn with Cairo and laid out with Pango, without GTK or a display. Pages are laid out
- * once, each into a recording surface; only then is the page count known, and the pages are
- * replayed into the PDF with their running header (incident title, export time) and footer
- * ("Page 2 of 5"). Tables size their columns to their content, break between rows and repeat
- * their heading row on each page. Fonts are asked for by family, Cantarell first and Noto Sans
- * CJK JP for what Cantarell lacks, so that Japanese prints in a Japanese font.
+/* A report laid out on pages with Pango, drawn with Cairo, without GTK or a display: the PDF
+ * export writes its pages, and the window prints them, so that paper and PDF look the same.
+ * Pages are laid out once, each into a recording surface; only then is the page count known,
+ * and each page gets its running header (incident title, export time) and footer ("Page 2 of
+ * 5"). A page is then drawn by replaying its surface onto any cairo_t, on any thread: nothing
+ * of Pango is left to share. Tables size their columns to their content, break between rows and
+ * repeat their heading row on each page. Fonts are asked for by family, Cantarell first and
+ * Noto Sans CJK JP for what Cantarell lacks, so that Japanese prints in a Japanese font.
  *
  * Lengths are in points: Pango runs at 72 dpi, so a 9 pt font is 9 units of the page. */
 
-#define G_LOG_DOMAIN "desk-export-pdf"
+#define G_LOG_DOMAIN "desk-document"
 
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
 #include "desk-export-private.h"
 #include "desk-labels.h"
+#include "desk-document.h"
 
 #define FONT_FAMILIES "Cantarell, Noto Sans CJK JP, sans-serif"
 
@@ -101,10 +103,22 @@ static const struct
 typedef struct
 {
   char   *title;
-  int     page;
-  double  y;
+  guint   page;   /* counted from 1 */
+  double  x, y;
 } Bookmark;
 
+struct _DeskDocument
+{
+  GObject    parent_instance;
+
+  double     width, height;
+  GPtrArray *pages;      /* cairo_surface_t: recording surfaces, framed */
+  GArray    *bookmarks;  /* Bookmark */
+};
+
+G_DEFINE_FINAL_TYPE (DeskDocument, desk_document, G_TYPE_OBJECT)
+
+/* The laying out of a report onto the pages of a document. */
 typedef struct
 {
   DeskReport            *report;
@@ -115,16 +129,11 @@ typedef struct
   PangoContext          *context;
   PangoFontDescription  *fonts[N_FONTS];
 
-  GPtrArray             *pages;      /* cairo_surface_t, recording surfaces */
+  GPtrArray             *pages;      /* the document's */
   cairo_t               *cr;         /* drawing on the last page */
   double                 y;          /* where the next block goes */
-  GArray                *bookmarks;  /* Bookmark */
-
-  /* Writing */
-  GOutputStream         *stream;
-  GCancellable          *cancellable;
-  GError                *error;
-} Pdf;
+  GArray                *bookmarks;  /* the document's */
+} Pager;
 
 typedef struct
 {
@@ -147,15 +156,15 @@ typedef struct
 /* Returns: (transfer full): a layout of @text in @font, wrapped at @width, or unwrapped when
  *   @width is negative */
 static PangoLayout *
-new_layout (Pdf            *pdf,
+new_layout (Pager          *pager,
             const char     *text,
             Font            font,
             double          width,
             PangoAlignment  alignment)
 {
-  PangoLayout *layout = pango_layout_new (pdf->context);
+  PangoLayout *layout = pango_layout_new (pager->context);
 
-  pango_layout_set_font_description (layout, pdf->fonts[font]);
+  pango_layout_set_font_description (layout, pager->fonts[font]);
   pango_layout_set_text (layout, text, -1);
   pango_layout_set_alignment (layout, alignment);
   if (width >= 0)
@@ -196,12 +205,12 @@ layout_width (PangoLayout *layout,
 }
 
 static double
-text_width (Pdf        *pdf,
+text_width (Pager      *pager,
             const char *text,
             Font        font,
             gboolean    words)
 {
-  g_autoptr(PangoLayout) layout = new_layout (pdf, text, font, -1, PANGO_ALIGN_LEFT);
+  g_autoptr(PangoLayout) layout = new_layout (pager, text, font, -1, PANGO_ALIGN_LEFT);
 
   return layout_width (layout, words);
 }
@@ -209,12 +218,12 @@ text_width (Pdf        *pdf,
 /* Returns: (transfer full): the layout of a table cell; an alert's remark, or the whole alert
  *   when it has none, is in bold and the alert colour */
 static PangoLayout *
-cell_layout (Pdf                  *pdf,
+cell_layout (Pager                *pager,
              const DeskReportCell *cell,
              double                width,
              PangoAlignment        alignment)
 {
-  PangoLayout *layout = new_layout (pdf, cell->text, FONT_CELL, width, alignment);
+  PangoLayout *layout = new_layout (pager, cell->text, FONT_CELL, width, alignment);
   PangoAttrList *attributes;
   PangoAttribute *weight, *colour;
   guint start;
@@ -237,22 +246,22 @@ cell_layout (Pdf                  *pdf,
 }
 
 static void
-set_colour (Pdf          *pdf,
+set_colour (Pager        *pager,
             const Colour *colour)
 {
-  cairo_set_source_rgb (pdf->cr, colour->r, colour->g, colour->b);
+  cairo_set_source_rgb (pager->cr, colour->r, colour->g, colour->b);
 }
 
 static void
-show_layout (Pdf          *pdf,
+show_layout (Pager        *pager,
              PangoLayout  *layout,
              double        x,
              double        y,
              const Colour *colour)
 {
-  set_colour (pdf, colour);
-  cairo_move_to (pdf->cr, x, y);
-  pango_cairo_show_layout (pdf->cr, layout);
+  set_colour (pager, colour);
+  cairo_move_to (pager->cr, x, y);
+  pango_cairo_show_layout (pager->cr, layout);
 }
 
 static void
@@ -275,50 +284,50 @@ draw_line (cairo_t      *cr,
 /* Pages {{{ */
 
 static void
-start_page (Pdf *pdf)
+start_page (Pager *pager)
 {
   cairo_surface_t *page;
-  cairo_rectangle_t extents = { 0, 0, pdf->width, pdf->height };
+  cairo_rectangle_t extents = { 0, 0, pager->width, pager->height };
 
-  g_clear_pointer (&pdf->cr, cairo_destroy);
+  g_clear_pointer (&pager->cr, cairo_destroy);
   page = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
-  g_ptr_array_add (pdf->pages, page);
-  pdf->cr = cairo_create (page);
-  pdf->y = MARGIN_TOP;
+  g_ptr_array_add (pager->pages, page);
+  pager->cr = cairo_create (page);
+  pager->y = MARGIN_TOP;
 }
 
 static gboolean
-fits (Pdf    *pdf,
+fits (Pager  *pager,
       double  height)
 {
-  return pdf->y + height <= pdf->content_bottom;
+  return pager->y + height <= pager->content_bottom;
 }
 
 /* Starts a new page unless @height fits on this one, or the page is still empty (what does not
  * fit on an empty page would not fit on the next either). */
 static gboolean
-ensure_space (Pdf    *pdf,
+ensure_space (Pager  *pager,
               double  height)
 {
-  if (fits (pdf, height) || pdf->y <= MARGIN_TOP)
+  if (fits (pager, height) || pager->y <= MARGIN_TOP)
     return FALSE;
 
-  start_page (pdf);
+  start_page (pager);
   return TRUE;
 }
 
 /* Draws a layout that may be taller than the rest of the page line by line, breaking pages
  * between lines. */
 static void
-draw_flowing (Pdf          *pdf,
+draw_flowing (Pager        *pager,
               PangoLayout  *layout,
               double        x,
               const Colour *colour)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
-  double origin = pdf->y;   /* where the layout's top would be on this page */
+  double origin = pager->y;   /* where the layout's top would be on this page */
 
-  set_colour (pdf, colour);
+  set_colour (pager, colour);
   do
     {
       PangoRectangle logical;
@@ -327,19 +336,19 @@ draw_flowing (Pdf          *pdf,
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       top = origin + pango_units_to_double (logical.y);
       bottom = top + pango_units_to_double (logical.height);
-      if (bottom > pdf->content_bottom && top > MARGIN_TOP)
+      if (bottom > pager->content_bottom && top > MARGIN_TOP)
         {
-          start_page (pdf);
-          set_colour (pdf, colour);
+          start_page (pager);
+          set_colour (pager, colour);
           origin = MARGIN_TOP - pango_units_to_double (logical.y);
           top = MARGIN_TOP;
           bottom = top + pango_units_to_double (logical.height);
         }
 
-      cairo_move_to (pdf->cr, x + pango_units_to_double (logical.x),
+      cairo_move_to (pager->cr, x + pango_units_to_double (logical.x),
                      origin + pango_units_to_double (pango_layout_iter_get_baseline (iter)));
-      pango_cairo_show_layout_line (pdf->cr, pango_layout_iter_get_line_readonly (iter));
-      pdf->y = bottom;
+      pango_cairo_show_layout_line (pager->cr, pango_layout_iter_get_line_readonly (iter));
+      pager->y = bottom;
     }
   while (pango_layout_iter_next_line (iter));
 
@@ -348,30 +357,30 @@ draw_flowing (Pdf          *pdf,
 
 /* The running header and footer, drawn on each page once the page count is known. */
 static void
-draw_page_frame (Pdf     *pdf,
+draw_page_frame (Pager   *pager,
                  cairo_t *cr,
                  int      page)
 {
-  double right = pdf->width - MARGIN_SIDE;
-  double footer_y = pdf->height - FOOTER_TEXT_SPACE;
-  double title_width = pdf->content_width * 0.6;
+  double right = pager->width - MARGIN_SIDE;
+  double footer_y = pager->height - FOOTER_TEXT_SPACE;
+  double title_width = pager->content_width * 0.6;
   g_autoptr(PangoLayout) title = NULL;
   g_autoptr(PangoLayout) exported = NULL;
   g_autoptr(PangoLayout) kind = NULL;
   g_autoptr(PangoLayout) number = NULL;
   g_autofree char *page_text = NULL;
 
-  title = new_layout (pdf, pdf->report->incident_title, FONT_SMALL_BOLD, title_width,
+  title = new_layout (pager, pager->report->incident_title, FONT_SMALL_BOLD, title_width,
                       PANGO_ALIGN_LEFT);
   pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
-  exported = new_layout (pdf, pdf->report->exported_text, FONT_SMALL,
-                         pdf->content_width - title_width - 12, PANGO_ALIGN_RIGHT);
+  exported = new_layout (pager, pager->report->exported_text, FONT_SMALL,
+                         pager->content_width - title_width - 12, PANGO_ALIGN_RIGHT);
   pango_layout_set_ellipsize (exported, PANGO_ELLIPSIZE_START);
 
   /* Translators: the page number in an exported document's footer, e.g. "Page 2 of 5" */
-  page_text = g_strdup_printf (_("Page %d of %d"), page, (int) pdf->pages->len);
-  number = new_layout (pdf, page_text, FONT_SMALL, pdf->content_width * 0.3, PANGO_ALIGN_RIGHT);
-  kind = new_layout (pdf, pdf->report->title, FONT_SMALL, pdf->content_width * 0.65,
+  page_text = g_strdup_printf (_("Page %d of %d"), page, (int) pager->pages->len);
+  number = new_layout (pager, page_text, FONT_SMALL, pager->content_width * 0.3, PANGO_ALIGN_RIGHT);
+  kind = new_layout (pager, pager->report->title, FONT_SMALL, pager->content_width * 0.65,
                      PANGO_ALIGN_LEFT);
   pango_layout_set_ellipsize (kind, PANGO_ELLIPSIZE_END);
 
@@ -382,12 +391,12 @@ draw_page_frame (Pdf     *pdf,
   pango_cairo_show_layout (cr, exported);
   draw_line (cr, &rule, 0.6, MARGIN_SIDE, HEADER_RULE_Y, right, HEADER_RULE_Y);
 
-  draw_line (cr, &rule, 0.6, MARGIN_SIDE, pdf->height - FOOTER_RULE_SPACE, right,
-             pdf->height - FOOTER_RULE_SPACE);
+  draw_line (cr, &rule, 0.6, MARGIN_SIDE, pager->height - FOOTER_RULE_SPACE, right,
+             pager->height - FOOTER_RULE_SPACE);
   cairo_set_source_rgb (cr, dim.r, dim.g, dim.b);
   cairo_move_to (cr, MARGIN_SIDE, footer_y);
   pango_cairo_show_layout (cr, kind);
-  cairo_move_to (cr, right - pdf->content_width * 0.3, footer_y);
+  cairo_move_to (cr, right - pager->content_width * 0.3, footer_y);
   pango_cairo_show_layout (cr, number);
 }
 
@@ -395,71 +404,73 @@ draw_page_frame (Pdf     *pdf,
 /* Blocks {{{ */
 
 static void
-draw_title_block (Pdf *pdf)
+draw_title_block (Pager *pager)
 {
-  DeskReport *report = pdf->report;
+  DeskReport *report = pager->report;
   g_autoptr(PangoLayout) kind = NULL;
   g_autoptr(PangoLayout) title = NULL;
   g_autoptr(PangoLayout) meta = NULL;
   g_autofree char *meta_text = NULL;
 
-  kind = new_layout (pdf, report->title, FONT_KIND, pdf->content_width, PANGO_ALIGN_LEFT);
-  show_layout (pdf, kind, MARGIN_SIDE, pdf->y, &accent);
-  pdf->y += layout_height (kind) + 3;
+  kind = new_layout (pager, report->title, FONT_KIND, pager->content_width, PANGO_ALIGN_LEFT);
+  show_layout (pager, kind, MARGIN_SIDE, pager->y, &accent);
+  pager->y += layout_height (kind) + 3;
 
-  title = new_layout (pdf, report->incident_title, FONT_TITLE, pdf->content_width,
+  title = new_layout (pager, report->incident_title, FONT_TITLE, pager->content_width,
                       PANGO_ALIGN_LEFT);
-  show_layout (pdf, title, MARGIN_SIDE, pdf->y, &ink);
-  pdf->y += layout_height (title) + 5;
+  show_layout (pager, title, MARGIN_SIDE, pager->y, &ink);
+  pager->y += layout_height (title) + 5;
 
   meta_text = g_strjoin (" · ", report->incident_summary, report->exported_text,
                          report->compared_text, NULL);
-  meta = new_layout (pdf, meta_text, FONT_BODY, pdf->content_width, PANGO_ALIGN_LEFT);
-  show_layout (pdf, meta, MARGIN_SIDE, pdf->y, &dim);
-  pdf->y += layout_height (meta) + 9;
+  meta = new_layout (pager, meta_text, FONT_BODY, pager->content_width, PANGO_ALIGN_LEFT);
+  show_layout (pager, meta, MARGIN_SIDE, pager->y, &dim);
+  pager->y += layout_height (meta) + 9;
 
-  draw_line (pdf->cr, &accent, 1.5, MARGIN_SIDE, pdf->y, MARGIN_SIDE + pdf->content_width,
-             pdf->y);
-  pdf->y += 8;
+  draw_line (pager->cr, &accent, 1.5, MARGIN_SIDE, pager->y, MARGIN_SIDE + pager->content_width,
+             pager->y);
+  pager->y += 8;
 }
 
 /* Draws a section's heading, on a new page unless @keep (what must follow it) fits too. */
 static void
-draw_heading (Pdf        *pdf,
+draw_heading (Pager      *pager,
               const char *text,
               double      keep)
 {
-  g_autoptr(PangoLayout) layout = new_layout (pdf, text, FONT_HEADING, pdf->content_width,
+  g_autoptr(PangoLayout) layout = new_layout (pager, text, FONT_HEADING, pager->content_width,
                                               PANGO_ALIGN_LEFT);
   double height = layout_height (layout);
   Bookmark bookmark;
 
-  if (pdf->y > MARGIN_TOP)
-    pdf->y += 14;
-  ensure_space (pdf, height + 10 + keep);
+  if (pager->y > MARGIN_TOP)
+    pager->y += 14;
+  ensure_space (pager, height + 10 + keep);
 
   bookmark.title = g_strdup (text);
-  bookmark.page = pdf->pages->len;
-  bookmark.y = pdf->y;
-  g_array_append_val (pdf->bookmarks, bookmark);
+  bookmark.page = pager->pages->len;
+  bookmark.x = MARGIN_SIDE;
+  bookmark.y = pager->y;
+  g_array_append_val (pager->bookmarks, bookmark);
 
-  show_layout (pdf, layout, MARGIN_SIDE, pdf->y, &ink);
-  pdf->y += height + 3;
-  draw_line (pdf->cr, &rule, 0.6, MARGIN_SIDE, pdf->y, MARGIN_SIDE + pdf->content_width, pdf->y);
-  pdf->y += 7;
+  show_layout (pager, layout, MARGIN_SIDE, pager->y, &ink);
+  pager->y += height + 3;
+  draw_line (pager->cr, &rule, 0.6, MARGIN_SIDE, pager->y, MARGIN_SIDE + pager->content_width,
+             pager->y);
+  pager->y += 7;
 }
 
 static void
-draw_paragraph (Pdf          *pdf,
+draw_paragraph (Pager        *pager,
                 const char   *text,
                 Font          font,
                 const Colour *colour)
 {
-  g_autoptr(PangoLayout) layout = new_layout (pdf, text, font, pdf->content_width,
+  g_autoptr(PangoLayout) layout = new_layout (pager, text, font, pager->content_width,
                                               PANGO_ALIGN_LEFT);
 
-  draw_flowing (pdf, layout, MARGIN_SIDE, colour);
-  pdf->y += 7;
+  draw_flowing (pager, layout, MARGIN_SIDE, colour);
+  pager->y += 7;
 }
 
 typedef struct
@@ -482,7 +493,7 @@ inline_fact_clear (gpointer data)
 /* Draws facts short enough to share one line, "Progress 5 of 14 done   Complete 35% ▬▬▭",
  * a share with a bar; returns %FALSE and draws nothing when they do not fit. */
 static gboolean
-draw_facts_inline (Pdf             *pdf,
+draw_facts_inline (Pager           *pager,
                    DeskReportTable *facts)
 {
   g_autoptr(GArray) line = g_array_new (FALSE, FALSE, sizeof (InlineFact));
@@ -498,8 +509,8 @@ draw_facts_inline (Pdf             *pdf,
         continue;
 
       fact.cell = desk_report_table_get_cell (facts, 0, c);
-      fact.label = new_layout (pdf, column->title, FONT_BODY, -1, PANGO_ALIGN_LEFT);
-      fact.value = new_layout (pdf, fact.cell->text, FONT_KIND, -1, PANGO_ALIGN_LEFT);
+      fact.label = new_layout (pager, column->title, FONT_BODY, -1, PANGO_ALIGN_LEFT);
+      fact.value = new_layout (pager, fact.cell->text, FONT_KIND, -1, PANGO_ALIGN_LEFT);
       fact.bar = column->kind == DESK_REPORT_PERCENT;
       width += (line->len > 0 ? FACT_GAP : 0) + layout_width (fact.label, FALSE) +
                FACT_LABEL_GAP + layout_width (fact.value, FALSE) +
@@ -508,56 +519,56 @@ draw_facts_inline (Pdf             *pdf,
       g_array_append_val (line, fact);
     }
 
-  if (width > pdf->content_width)
+  if (width > pager->content_width)
     return FALSE;
 
-  ensure_space (pdf, height);
+  ensure_space (pager, height);
   for (guint i = 0; i < line->len; i++)
     {
       const InlineFact *fact = &g_array_index (line, InlineFact, i);
-      double bar_y = pdf->y + (height - BAR_HEIGHT) / 2;
+      double bar_y = pager->y + (height - BAR_HEIGHT) / 2;
 
-      show_layout (pdf, fact->label, x, pdf->y, &dim);
+      show_layout (pager, fact->label, x, pager->y, &dim);
       x += layout_width (fact->label, FALSE) + FACT_LABEL_GAP;
-      show_layout (pdf, fact->value, x, pdf->y, &ink);
+      show_layout (pager, fact->value, x, pager->y, &ink);
       x += layout_width (fact->value, FALSE);
 
       if (fact->bar)
         {
           x += FACT_LABEL_GAP;
-          set_colour (pdf, &row_rule);
-          cairo_rectangle (pdf->cr, x, bar_y, BAR_WIDTH, BAR_HEIGHT);
-          cairo_fill (pdf->cr);
-          set_colour (pdf, &accent);
-          cairo_rectangle (pdf->cr, x, bar_y, BAR_WIDTH * CLAMP (fact->cell->number, 0, 100) / 100,
-                           BAR_HEIGHT);
-          cairo_fill (pdf->cr);
+          set_colour (pager, &row_rule);
+          cairo_rectangle (pager->cr, x, bar_y, BAR_WIDTH, BAR_HEIGHT);
+          cairo_fill (pager->cr);
+          set_colour (pager, &accent);
+          cairo_rectangle (pager->cr, x, bar_y,
+                           BAR_WIDTH * CLAMP (fact->cell->number, 0, 100) / 100, BAR_HEIGHT);
+          cairo_fill (pager->cr);
           x += BAR_WIDTH;
         }
       x += FACT_GAP;
     }
 
-  pdf->y += height + 8;
+  pager->y += height + 8;
   return TRUE;
 }
 
 /* The facts on a line, or as two columns, labels and their values, when they do not fit. */
 static void
-draw_facts (Pdf             *pdf,
+draw_facts (Pager           *pager,
             DeskReportTable *facts)
 {
   guint n_columns = desk_report_table_get_n_columns (facts);
   double label_width = 0, value_x;
 
-  if (draw_facts_inline (pdf, facts))
+  if (draw_facts_inline (pager, facts))
     return;
 
   for (guint c = 0; c < n_columns; c++)
     if (desk_report_table_is_shown (facts, c))
       label_width = MAX (label_width,
-                         text_width (pdf, desk_report_table_get_column (facts, c)->title,
+                         text_width (pager, desk_report_table_get_column (facts, c)->title,
                                      FONT_BODY, FALSE));
-  label_width = MIN (label_width, pdf->content_width * 0.3);
+  label_width = MIN (label_width, pager->content_width * 0.3);
   value_x = MARGIN_SIDE + label_width + 16;
 
   for (guint c = 0; c < n_columns; c++)
@@ -568,17 +579,17 @@ draw_facts (Pdf             *pdf,
       if (!desk_report_table_is_shown (facts, c))
         continue;
 
-      label = new_layout (pdf, desk_report_table_get_column (facts, c)->title, FONT_BODY,
+      label = new_layout (pager, desk_report_table_get_column (facts, c)->title, FONT_BODY,
                           label_width, PANGO_ALIGN_LEFT);
-      value = new_layout (pdf, desk_report_table_get_cell (facts, 0, c)->text, FONT_BODY,
-                          MARGIN_SIDE + pdf->content_width - value_x, PANGO_ALIGN_LEFT);
-      ensure_space (pdf, layout_height (label));
-      show_layout (pdf, label, MARGIN_SIDE, pdf->y, &dim);
-      draw_flowing (pdf, value, value_x, &ink);
-      pdf->y += 3;
+      value = new_layout (pager, desk_report_table_get_cell (facts, 0, c)->text, FONT_BODY,
+                          MARGIN_SIDE + pager->content_width - value_x, PANGO_ALIGN_LEFT);
+      ensure_space (pager, layout_height (label));
+      show_layout (pager, label, MARGIN_SIDE, pager->y, &dim);
+      draw_flowing (pager, value, value_x, &ink);
+      pager->y += 3;
     }
 
-  pdf->y += 4;
+  pager->y += 4;
 }
 
 static gboolean
@@ -597,16 +608,16 @@ is_text (DeskReportTable   *table,
 /* Returns: the narrowest a cell of a column of dates and times can be: the day on one line, the
  *   time and a remark each on their own */
 static double
-time_min_width (Pdf                  *pdf,
+time_min_width (Pager                *pager,
                 const DeskReportCell *cell)
 {
   g_autofree char *day = desk_format_date (cell->number);
-  double width = day ? text_width (pdf, day, FONT_CELL, FALSE) : 0;
+  double width = day ? text_width (pager, day, FONT_CELL, FALSE) : 0;
 
   if (cell->remark != NULL)
     {
       DeskReportCell remark = { .text = (char *) cell->remark, .alert = cell->alert };
-      g_autoptr(PangoLayout) layout = cell_layout (pdf, &remark, -1, PANGO_ALIGN_LEFT);
+      g_autoptr(PangoLayout) layout = cell_layout (pager, &remark, -1, PANGO_ALIGN_LEFT);
 
       width = MAX (width, layout_width (layout, FALSE));
     }
@@ -619,13 +630,13 @@ time_min_width (Pdf                  *pdf,
  * still wrap, by how much more they want and how many of their cells have something in them:
  * a long note on one row in fifty should not take the width the customer names need. */
 static GArray *
-size_columns (Pdf             *pdf,
+size_columns (Pager           *pager,
               DeskReportTable *table)
 {
   GArray *columns = g_array_new (FALSE, TRUE, sizeof (ColumnWidth));
   guint n_rows = desk_report_table_get_n_rows (table);
   double sum_min = 0, sum_max = 0, flexible = 0;
-  double available = pdf->content_width;
+  double available = pager->content_width;
 
   for (guint c = 0; c < desk_report_table_get_n_columns (table); c++)
     {
@@ -636,8 +647,8 @@ size_columns (Pdf             *pdf,
       if (!desk_report_table_is_grid (table, c))
         continue;
 
-      column.max = text_width (pdf, info->title, FONT_CELL_BOLD, FALSE);
-      column.min = text_width (pdf, info->title, FONT_CELL_BOLD, TRUE);
+      column.max = text_width (pager, info->title, FONT_CELL_BOLD, FALSE);
+      column.min = text_width (pager, info->title, FONT_CELL_BOLD, TRUE);
       for (guint r = 0; r < n_rows; r++)
         {
           const DeskReportCell *cell = desk_report_table_get_cell (table, r, c);
@@ -648,7 +659,7 @@ size_columns (Pdf             *pdf,
             continue;
 
           n_filled++;
-          layout = cell_layout (pdf, cell, -1, PANGO_ALIGN_LEFT);
+          layout = cell_layout (pager, cell, -1, PANGO_ALIGN_LEFT);
           natural = layout_width (layout, FALSE);
           if (c == 0 && (desk_report_table_get_row_flags (table, r) & DESK_REPORT_ROW_DETAIL))
             natural += DETAIL_INDENT;
@@ -656,7 +667,7 @@ size_columns (Pdf             *pdf,
           if (info->kind == DESK_REPORT_TEXT)
             least = MIN (layout_width (layout, TRUE), MAX_WORD_WIDTH);
           else if (info->kind == DESK_REPORT_TIME)
-            least = time_min_width (pdf, cell);
+            least = time_min_width (pager, cell);
           else
             least = natural;
 
@@ -766,7 +777,7 @@ under_offset (GArray *columns)
 /* Returns: (transfer full) (nullable): the remarks shown under @row, each after its column's
  *   title ("Note: …"), or %NULL when it has none */
 static PangoLayout *
-under_layout (Pdf             *pdf,
+under_layout (Pager           *pager,
               DeskReportTable *table,
               GArray          *columns,
               guint            row)
@@ -799,7 +810,7 @@ under_layout (Pdf             *pdf,
 
   if (text->len > 0)
     {
-      layout = new_layout (pdf, text->str, FONT_CELL,
+      layout = new_layout (pager, text->str, FONT_CELL,
                            table_width (columns) - under_offset (columns) - 2 * CELL_PAD_X,
                            PANGO_ALIGN_LEFT);
       pango_layout_set_attributes (layout, attributes);
@@ -811,7 +822,7 @@ under_layout (Pdf             *pdf,
 /* Returns: (transfer full): the layouts of a row's cells and remarks (or, for @row -1, of the
  *   column headings) and their height */
 static RowLayout *
-layout_row (Pdf             *pdf,
+layout_row (Pager           *pager,
             DeskReportTable *table,
             GArray          *columns,
             int              row)
@@ -828,12 +839,12 @@ layout_row (Pdf             *pdf,
       PangoLayout *layout;
 
       if (row < 0)
-        layout = new_layout (pdf, info->title, FONT_CELL_BOLD, width, alignment);
+        layout = new_layout (pager, info->title, FONT_CELL_BOLD, width, alignment);
       else
         {
           if (i == 0 && (desk_report_table_get_row_flags (table, row) & DESK_REPORT_ROW_DETAIL))
             width -= DETAIL_INDENT;
-          layout = cell_layout (pdf, desk_report_table_get_cell (table, row, column->column),
+          layout = cell_layout (pager, desk_report_table_get_cell (table, row, column->column),
                                 width, alignment);
         }
 
@@ -842,40 +853,40 @@ layout_row (Pdf             *pdf,
     }
 
   self->height = self->cells_height + 2 * CELL_PAD_Y;
-  if (row >= 0 && (self->under = under_layout (pdf, table, columns, row)) != NULL)
+  if (row >= 0 && (self->under = under_layout (pager, table, columns, row)) != NULL)
     self->height += UNDER_GAP + layout_height (self->under);
 
   return self;
 }
 
 static void
-draw_table_head (Pdf       *pdf,
+draw_table_head (Pager     *pager,
                  GArray    *columns,
                  RowLayout *head)
 {
   double x = MARGIN_SIDE;
 
-  cairo_set_source_rgb (pdf->cr, head_fill.r, head_fill.g, head_fill.b);
-  cairo_rectangle (pdf->cr, MARGIN_SIDE, pdf->y, table_width (columns), head->height);
-  cairo_fill (pdf->cr);
+  cairo_set_source_rgb (pager->cr, head_fill.r, head_fill.g, head_fill.b);
+  cairo_rectangle (pager->cr, MARGIN_SIDE, pager->y, table_width (columns), head->height);
+  cairo_fill (pager->cr);
 
   for (guint i = 0; i < columns->len; i++)
     {
       PangoLayout *layout = g_ptr_array_index (head->cells, i);
 
       /* Headings sit on the bottom line, above the values they name. */
-      show_layout (pdf, layout, x + CELL_PAD_X,
-                   pdf->y + head->height - CELL_PAD_Y - layout_height (layout), &dim);
+      show_layout (pager, layout, x + CELL_PAD_X,
+                   pager->y + head->height - CELL_PAD_Y - layout_height (layout), &dim);
       x += g_array_index (columns, ColumnWidth, i).width;
     }
 
-  pdf->y += head->height;
-  draw_line (pdf->cr, &head_rule, 0.8, MARGIN_SIDE, pdf->y, MARGIN_SIDE + table_width (columns),
-             pdf->y);
+  pager->y += head->height;
+  draw_line (pager->cr, &head_rule, 0.8, MARGIN_SIDE, pager->y, MARGIN_SIDE + table_width (columns),
+             pager->y);
 }
 
 static void
-draw_row (Pdf             *pdf,
+draw_row (Pager           *pager,
           DeskReportTable *table,
           GArray          *columns,
           guint            row,
@@ -888,29 +899,29 @@ draw_row (Pdf             *pdf,
     {
       double indent = i == 0 && detail ? DETAIL_INDENT : 0;
 
-      show_layout (pdf, g_ptr_array_index (layouts->cells, i), x + CELL_PAD_X + indent,
-                   pdf->y + CELL_PAD_Y, detail && i == 0 ? &dim : &ink);
+      show_layout (pager, g_ptr_array_index (layouts->cells, i), x + CELL_PAD_X + indent,
+                   pager->y + CELL_PAD_Y, detail && i == 0 ? &dim : &ink);
       x += g_array_index (columns, ColumnWidth, i).width;
     }
 
   if (layouts->under != NULL)
-    show_layout (pdf, layouts->under, MARGIN_SIDE + under_offset (columns) + CELL_PAD_X,
-                 pdf->y + CELL_PAD_Y + layouts->cells_height + UNDER_GAP, &dim);
+    show_layout (pager, layouts->under, MARGIN_SIDE + under_offset (columns) + CELL_PAD_X,
+                 pager->y + CELL_PAD_Y + layouts->cells_height + UNDER_GAP, &dim);
 
-  pdf->y += layouts->height;
-  draw_line (pdf->cr, &row_rule, 0.5, MARGIN_SIDE, pdf->y, MARGIN_SIDE + table_width (columns),
-             pdf->y);
+  pager->y += layouts->height;
+  draw_line (pager->cr, &row_rule, 0.5, MARGIN_SIDE, pager->y, MARGIN_SIDE + table_width (columns),
+             pager->y);
 }
 
 /* Draws @table; the rows go on as many pages as they take, each page starting with a line that
  * says which section goes on and the heading row. */
 static void
-draw_table (Pdf               *pdf,
+draw_table (Pager             *pager,
             DeskReportSection *section,
             DeskReportTable   *table,
             GArray            *columns)
 {
-  g_autoptr(RowLayout) head = layout_row (pdf, table, columns, -1);
+  g_autoptr(RowLayout) head = layout_row (pager, table, columns, -1);
   g_autoptr(RowLayout) first = NULL;
   g_autofree char *continued = NULL;
 
@@ -919,33 +930,33 @@ draw_table (Pdf               *pdf,
   continued = g_strdup_printf (_("%s (continued)"), section->title);
 
   /* Not the heading row alone at the foot of a page. */
-  first = layout_row (pdf, table, columns, 0);
-  ensure_space (pdf, head->height + first->height);
-  draw_table_head (pdf, columns, head);
+  first = layout_row (pager, table, columns, 0);
+  ensure_space (pager, head->height + first->height);
+  draw_table_head (pager, columns, head);
 
   for (guint r = 0; r < desk_report_table_get_n_rows (table); r++)
     {
-      g_autoptr(RowLayout) row = layout_row (pdf, table, columns, r);
+      g_autoptr(RowLayout) row = layout_row (pager, table, columns, r);
 
-      if (ensure_space (pdf, row->height))
+      if (ensure_space (pager, row->height))
         {
-          g_autoptr(PangoLayout) caption = new_layout (pdf, continued, FONT_SMALL,
-                                                       pdf->content_width, PANGO_ALIGN_LEFT);
+          g_autoptr(PangoLayout) caption = new_layout (pager, continued, FONT_SMALL,
+                                                       pager->content_width, PANGO_ALIGN_LEFT);
 
-          show_layout (pdf, caption, MARGIN_SIDE, pdf->y, &dim);
-          pdf->y += layout_height (caption) + 4;
-          draw_table_head (pdf, columns, head);
+          show_layout (pager, caption, MARGIN_SIDE, pager->y, &dim);
+          pager->y += layout_height (caption) + 4;
+          draw_table_head (pager, columns, head);
         }
-      draw_row (pdf, table, columns, r, row);
+      draw_row (pager, table, columns, r, row);
     }
 
-  pdf->y += 8;
+  pager->y += 8;
 }
 
 /* Returns: the height that must follow a section's heading on its page, so that a heading never
  *   ends a page: a few lines of text, and the first row of the table */
 static double
-section_start_height (Pdf               *pdf,
+section_start_height (Pager             *pager,
                       DeskReportSection *section,
                       GArray            *columns)
 {
@@ -958,8 +969,8 @@ section_start_height (Pdf               *pdf,
     height += 2 * line;
   if (columns != NULL)
     {
-      g_autoptr(RowLayout) head = layout_row (pdf, section->table, columns, -1);
-      g_autoptr(RowLayout) first = layout_row (pdf, section->table, columns, 0);
+      g_autoptr(RowLayout) head = layout_row (pager, section->table, columns, -1);
+      g_autoptr(RowLayout) first = layout_row (pager, section->table, columns, 0);
 
       height += head->height + first->height;
     }
@@ -968,46 +979,29 @@ section_start_height (Pdf               *pdf,
 }
 
 static void
-draw_section (Pdf               *pdf,
+draw_section (Pager             *pager,
               DeskReportSection *section)
 {
   DeskReportTable *table = section->table;
   g_autoptr(GArray) columns = NULL;
 
   if (table != NULL && desk_report_table_get_n_rows (table) > 0)
-    columns = size_columns (pdf, table);
+    columns = size_columns (pager, table);
 
-  draw_heading (pdf, section->title, section_start_height (pdf, section, columns));
+  draw_heading (pager, section->title, section_start_height (pager, section, columns));
 
   if (section->text != NULL)
-    draw_paragraph (pdf, section->text, FONT_BODY, &ink);
+    draw_paragraph (pager, section->text, FONT_BODY, &ink);
   if (section->facts != NULL)
-    draw_facts (pdf, section->facts);
+    draw_facts (pager, section->facts);
   if (columns != NULL)
-    draw_table (pdf, section, table, columns);
+    draw_table (pager, section, table, columns);
   else if (table != NULL && desk_report_table_get_empty_text (table) != NULL)
-    draw_paragraph (pdf, desk_report_table_get_empty_text (table), FONT_BODY, &dim);
+    draw_paragraph (pager, desk_report_table_get_empty_text (table), FONT_BODY, &dim);
 }
 
 /* }}} */
-/* Output {{{ */
-
-static cairo_status_t
-write_cb (void                *closure,
-          const unsigned char *data,
-          unsigned int         length)
-{
-  Pdf *pdf = closure;
-
-  if (pdf->error != NULL)
-    return CAIRO_STATUS_WRITE_ERROR;
-
-  if (!g_output_stream_write_all (pdf->stream, data, length, NULL, pdf->cancellable,
-                                  &pdf->error))
-    return CAIRO_STATUS_WRITE_ERROR;
-
-  return CAIRO_STATUS_SUCCESS;
-}
+/* Pages, framed {{{ */
 
 /* Whether the report's widest table needs the page sideways. */
 static gboolean
@@ -1029,73 +1023,62 @@ wants_landscape (DeskReport *report)
   return FALSE;
 }
 
+/* Lays @report out on the pages of @self, and frames each page once their count is known. */
 static void
-set_metadata (Pdf             *pdf,
-              cairo_surface_t *surface)
+lay_out (DeskDocument *self,
+         DeskReport   *report)
 {
-  g_autofree char *title = g_strdup_printf ("%s: %s", pdf->report->title,
-                                            pdf->report->incident_title);
-  g_autofree char *created = _desk_export_iso_time (pdf->report->exported_at);
+  Pager pager = { 0 };
+  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+  cairo_font_options_t *options = cairo_font_options_create ();
+  g_autofree char *language = _desk_export_language ();
 
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT,
-                                  pdf->report->incident_title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
-                                  "Incident Desk " PACKAGE_VERSION);
-  if (created != NULL)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
+  pager.report = report;
+  pager.width = self->width;
+  pager.height = self->height;
+  pager.content_width = pager.width - 2 * MARGIN_SIDE;
+  pager.content_bottom = pager.height - MARGIN_BOTTOM;
+  pager.pages = self->pages;
+  pager.bookmarks = self->bookmarks;
+
+  /* Metrics as designed, not snapped to a screen's pixels: the same layout at any zoom. */
+  pager.context = pango_font_map_create_context (font_map);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (pager.context, options);
+  pango_cairo_context_set_resolution (pager.context, 72);
+  pango_context_set_language (pager.context, pango_language_from_string (language));
+  cairo_font_options_destroy (options);
+
+  for (guint i = 0; i < N_FONTS; i++)
+    {
+      pager.fonts[i] = pango_font_description_from_string (FONT_FAMILIES);
+      pango_font_description_set_size (pager.fonts[i],
+                                       pango_units_from_double (font_specs[i].size));
+      pango_font_description_set_weight (pager.fonts[i], font_specs[i].weight);
+    }
+
+  start_page (&pager);
+  draw_title_block (&pager);
+  for (guint i = 0; i < report->sections->len; i++)
+    draw_section (&pager, g_ptr_array_index (report->sections, i));
+  g_clear_pointer (&pager.cr, cairo_destroy);
+
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      cairo_t *cr = cairo_create (g_ptr_array_index (self->pages, i));
+
+      draw_page_frame (&pager, cr, i + 1);
+      cairo_destroy (cr);
+    }
+
+  for (guint i = 0; i < N_FONTS; i++)
+    pango_font_description_free (pager.fonts[i]);
+  g_object_unref (pager.context);
 }
 
-/* Replays the laid-out pages into a PDF on the stream, framed. */
-static gboolean
-write_pages (Pdf     *pdf,
-             GError **error)
-{
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-
-  surface = cairo_pdf_surface_create_for_stream (write_cb, pdf, pdf->width, pdf->height);
-  set_metadata (pdf, surface);
-  cr = cairo_create (surface);
-
-  for (guint i = 0; i < pdf->pages->len && pdf->error == NULL; i++)
-    {
-      cairo_set_source_surface (cr, g_ptr_array_index (pdf->pages, i), 0, 0);
-      cairo_paint (cr);
-      draw_page_frame (pdf, cr, i + 1);
-      cairo_show_page (cr);
-    }
-
-  for (guint i = 0; i < pdf->bookmarks->len; i++)
-    {
-      const Bookmark *bookmark = &g_array_index (pdf->bookmarks, Bookmark, i);
-      g_autofree char *link = g_strdup_printf ("page=%d pos=[%d %d]", bookmark->page,
-                                               (int) MARGIN_SIDE, (int) bookmark->y);
-
-      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, bookmark->title, link,
-                                     0);
-    }
-
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (pdf->error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&pdf->error));
-      return FALSE;
-    }
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, DESK_EXPORT_ERROR, DESK_EXPORT_ERROR_FAILED,
-                   _("Could not draw the PDF: %s"), cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  return TRUE;
-}
+/* }}} */
+/* GObject {{{ */
 
 static void
 bookmark_clear (gpointer data)
@@ -1103,71 +1086,176 @@ bookmark_clear (gpointer data)
   g_free (((Bookmark *) data)->title);
 }
 
-/* }}} */
-
-gboolean
-_desk_export_write_pdf (DeskReport     *report,
-                        DeskPaper       paper,
-                        GOutputStream  *stream,
-                        GCancellable   *cancellable,
-                        GError        **error)
+static void
+desk_document_finalize (GObject *object)
 {
-  Pdf pdf = { 0 };
-  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
-  cairo_font_options_t *options = cairo_font_options_create ();
-  g_autofree char *language = _desk_export_language ();
-  gboolean ok;
+  DeskDocument *self = DESK_DOCUMENT (object);
 
-  pdf.report = report;
-  pdf.stream = stream;
-  pdf.cancellable = cancellable;
-  pdf.width = paper == DESK_PAPER_LETTER ? 612.0 : 595.276;
-  pdf.height = paper == DESK_PAPER_LETTER ? 792.0 : 841.89;
-  if (wants_landscape (report))
-    {
-      double width = pdf.width;
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_pointer (&self->bookmarks, g_array_unref);
 
-      pdf.width = pdf.height;
-      pdf.height = width;
-    }
-  pdf.content_width = pdf.width - 2 * MARGIN_SIDE;
-  pdf.content_bottom = pdf.height - MARGIN_BOTTOM;
-
-  /* Metrics as designed, not snapped to a screen's pixels: the same layout at any zoom. */
-  pdf.context = pango_font_map_create_context (font_map);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (pdf.context, options);
-  pango_cairo_context_set_resolution (pdf.context, 72);
-  pango_context_set_language (pdf.context, pango_language_from_string (language));
-  cairo_font_options_destroy (options);
-
-  for (guint i = 0; i < N_FONTS; i++)
-    {
-      pdf.fonts[i] = pango_font_description_from_string (FONT_FAMILIES);
-      pango_font_description_set_size (pdf.fonts[i],
-                                       pango_units_from_double (font_specs[i].size));
-      pango_font_description_set_weight (pdf.fonts[i], font_specs[i].weight);
-    }
-
-  pdf.pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
-  pdf.bookmarks = g_array_new (FALSE, FALSE, sizeof (Bookmark));
-  g_array_set_clear_func (pdf.bookmarks, bookmark_clear);
-
-  start_page (&pdf);
-  draw_title_block (&pdf);
-  for (guint i = 0; i < report->sections->len; i++)
-    draw_section (&pdf, g_ptr_array_index (report->sections, i));
-  g_clear_pointer (&pdf.cr, cairo_destroy);
-
-  ok = write_pages (&pdf, error);
-
-  g_clear_error (&pdf.error);
-  g_array_unref (pdf.bookmarks);
-  g_ptr_array_unref (pdf.pages);
-  for (guint i = 0; i < N_FONTS; i++)
-    pango_font_description_free (pdf.fonts[i]);
-  g_object_unref (pdf.context);
-
-  return ok;
+  G_OBJECT_CLASS (desk_document_parent_class)->finalize (object);
 }
+
+static void
+desk_document_class_init (DeskDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = desk_document_finalize;
+}
+
+static void
+desk_document_init (DeskDocument *self)
+{
+  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  self->bookmarks = g_array_new (FALSE, FALSE, sizeof (Bookmark));
+  g_array_set_clear_func (self->bookmarks, bookmark_clear);
+}
+
+/* }}} */
+/* Public API {{{ */
+
+/**
+ * desk_document_get_page_size:
+ * @paper: the paper the report is for
+ * @width: (out): the page's width, in points
+ * @height: (out): the page's height, in points
+ *
+ * Gives the page @report is best laid out on: @paper, turned sideways when a table has too many
+ * columns for it upright (the ledger's).
+ */
+void
+desk_document_get_page_size (DeskReport *report,
+                             DeskPaper   paper,
+                             double     *width,
+                             double     *height)
+{
+  double short_side = paper == DESK_PAPER_LETTER ? 612.0 : 595.276;
+  double long_side = paper == DESK_PAPER_LETTER ? 792.0 : 841.89;
+  gboolean landscape;
+
+  g_return_if_fail (report != NULL);
+  g_return_if_fail (width != NULL && height != NULL);
+
+  landscape = wants_landscape (report);
+  *width = landscape ? long_side : short_side;
+  *height = landscape ? short_side : long_side;
+}
+
+/**
+ * desk_document_new:
+ * @report: what to lay out; the document does not keep it
+ * @width: the pages' width, in points
+ * @height: the pages' height, in points
+ *
+ * Lays @report out on pages of @width by @height points, margins included. It may run on a
+ * worker thread; the document can then be drawn on any other.
+ *
+ * Returns: (transfer full): the document, of at least one page
+ */
+DeskDocument *
+desk_document_new (DeskReport *report,
+                   double      width,
+                   double      height)
+{
+  DeskDocument *self;
+
+  g_return_val_if_fail (report != NULL, NULL);
+  g_return_val_if_fail (width > 2 * MARGIN_SIDE && height > MARGIN_TOP + MARGIN_BOTTOM, NULL);
+
+  self = g_object_new (DESK_TYPE_DOCUMENT, NULL);
+  self->width = width;
+  self->height = height;
+  lay_out (self, report);
+  return self;
+}
+
+double
+desk_document_get_width (DeskDocument *self)
+{
+  g_return_val_if_fail (DESK_IS_DOCUMENT (self), 0);
+
+  return self->width;
+}
+
+double
+desk_document_get_height (DeskDocument *self)
+{
+  g_return_val_if_fail (DESK_IS_DOCUMENT (self), 0);
+
+  return self->height;
+}
+
+guint
+desk_document_get_n_pages (DeskDocument *self)
+{
+  g_return_val_if_fail (DESK_IS_DOCUMENT (self), 0);
+
+  return self->pages->len;
+}
+
+/**
+ * desk_document_draw_page:
+ * @cr: where to draw, in points, the page's top left corner at the origin
+ * @page: the page, counted from 0
+ *
+ * Draws a page of @self, header and footer included, onto @cr.
+ */
+void
+desk_document_draw_page (DeskDocument *self,
+                         cairo_t      *cr,
+                         guint         page)
+{
+  g_return_if_fail (DESK_IS_DOCUMENT (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (page < self->pages->len);
+
+  cairo_save (cr);
+  cairo_set_source_surface (cr, g_ptr_array_index (self->pages, page), 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+guint
+desk_document_get_n_bookmarks (DeskDocument *self)
+{
+  g_return_val_if_fail (DESK_IS_DOCUMENT (self), 0);
+
+  return self->bookmarks->len;
+}
+
+/**
+ * desk_document_get_bookmark:
+ * @index: which bookmark, in reading order
+ * @page: (out): the page it points to, counted from 1
+ * @x: (out): where on the page, in points from its left edge
+ * @y: (out): and from its top edge
+ *
+ * The sections of the document, for a PDF's outline.
+ *
+ * Returns: (transfer none): the bookmark's title: its section's
+ */
+const char *
+desk_document_get_bookmark (DeskDocument *self,
+                            guint         index,
+                            guint        *page,
+                            double       *x,
+                            double       *y)
+{
+  const Bookmark *bookmark;
+
+  g_return_val_if_fail (DESK_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->bookmarks->len, NULL);
+
+  bookmark = &g_array_index (self->bookmarks, Bookmark, index);
+  if (page != NULL)
+    *page = bookmark->page;
+  if (x != NULL)
+    *x = bookmark->x;
+  if (y != NULL)
+    *y = bookmark->y;
+  return bookmark->title;
+}
+
+/* }}} */
