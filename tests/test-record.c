@@ -90,7 +90,7 @@ test_kinds (void)
   const GType *types = desk_record_types (&n_types);
   g_autoptr(GHashTable) tables = g_hash_table_new (g_str_hash, g_str_equal);
 
-  g_assert_cmpuint (n_types, ==, 8);
+  g_assert_cmpuint (n_types, ==, 10);
   for (guint i = 0; i < n_types; i++)
     {
       g_autoptr(GTypeClass) klass = g_type_class_ref (types[i]);

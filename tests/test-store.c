@@ -105,6 +105,17 @@ make_record (DeskStore *store,
       *edit_field = "text";
       return DESK_RECORD (desk_event_new (incident, 1776000000, "Vendor published a fix"));
     }
+  if (type == DESK_TYPE_OBLIGATION)
+    {
+      *edit_field = "reference";
+      return DESK_RECORD (desk_obligation_new (incident, "gdpr", "authority"));
+    }
+  if (type == DESK_TYPE_FIGURE)
+    {
+      *edit_field = "source-name";
+      return DESK_RECORD (desk_figure_new (incident, 1776000000, 4072650, 311288,
+                                           DESK_FIGURE_SOURCE_IMPORT));
+    }
 
   g_assert_not_reached ();
 }

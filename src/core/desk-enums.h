@@ -144,4 +144,61 @@ typedef enum
   DESK_ACCOUNT_MATCH_CONTAINS,
 } DeskAccountMatch;
 
+/* Where an obligation to report stands. */
+typedef enum
+{
+  DESK_OBLIGATION_STATUS_OPEN,
+  DESK_OBLIGATION_STATUS_FILED,
+  DESK_OBLIGATION_STATUS_NOT_APPLICABLE,
+} DeskObligationStatus;
+
+/* Where a figure of the incident's history came from: the announced estimate people typed, or
+ * the count after an account import. */
+typedef enum
+{
+  DESK_FIGURE_SOURCE_ESTIMATE,
+  DESK_FIGURE_SOURCE_IMPORT,
+} DeskFigureSource;
+
+/* What starts a deadline rule's clock: an event of the incident, or the filing of an earlier
+ * stage of the same rule. */
+typedef enum
+{
+  DESK_CLOCK_EVENT_DETECTION,
+  DESK_CLOCK_EVENT_AWARENESS,
+  DESK_CLOCK_EVENT_DETERMINATION,
+  DESK_CLOCK_EVENT_FILING,
+} DeskClockEvent;
+
+/* How a deadline rule's period counts. NONE: the law sets no number ("promptly"). */
+typedef enum
+{
+  DESK_PERIOD_UNIT_NONE,
+  DESK_PERIOD_UNIT_HOURS,
+  DESK_PERIOD_UNIT_CALENDAR_DAYS,
+  DESK_PERIOD_UNIT_BUSINESS_DAYS,
+  DESK_PERIOD_UNIT_MONTHS,
+} DeskPeriodUnit;
+
+/* What a deadline is for: a regulatory obligation or a notice of the ledger. */
+typedef enum
+{
+  DESK_DEADLINE_KIND_OBLIGATION,
+  DESK_DEADLINE_KIND_NOTICE,
+} DeskDeadlineKind;
+
+typedef enum
+{
+  DESK_DEADLINE_STATE_UPCOMING,
+  DESK_DEADLINE_STATE_OVERDUE,
+  DESK_DEADLINE_STATE_DONE,
+} DeskDeadlineState;
+
+/* The thresholds a reminder is sent at, once each. */
+typedef enum
+{
+  DESK_REMINDER_DUE_SOON,
+  DESK_REMINDER_OVERDUE,
+} DeskReminderKind;
+
 G_END_DECLS

@@ -25,6 +25,8 @@ struct _DeskNotification { DeskRecord parent_instance; };
 struct _DeskChecklist { DeskRecord parent_instance; };
 struct _DeskChecklistItem { DeskRecord parent_instance; };
 struct _DeskEvent { DeskRecord parent_instance; };
+struct _DeskObligation { DeskRecord parent_instance; };
+struct _DeskFigure { DeskRecord parent_instance; };
 
 G_DEFINE_FINAL_TYPE (DeskIncident, desk_incident, DESK_TYPE_RECORD)
 G_DEFINE_FINAL_TYPE (DeskCategory, desk_category, DESK_TYPE_RECORD)
@@ -34,6 +36,8 @@ G_DEFINE_FINAL_TYPE (DeskNotification, desk_notification, DESK_TYPE_RECORD)
 G_DEFINE_FINAL_TYPE (DeskChecklist, desk_checklist, DESK_TYPE_RECORD)
 G_DEFINE_FINAL_TYPE (DeskChecklistItem, desk_checklist_item, DESK_TYPE_RECORD)
 G_DEFINE_FINAL_TYPE (DeskEvent, desk_event, DESK_TYPE_RECORD)
+G_DEFINE_FINAL_TYPE (DeskObligation, desk_obligation, DESK_TYPE_RECORD)
+G_DEFINE_FINAL_TYPE (DeskFigure, desk_figure, DESK_TYPE_RECORD)
 
 static void
 desk_incident_class_init (DeskIncidentClass *klass)
@@ -61,6 +65,9 @@ desk_incident_class_init (DeskIncidentClass *klass)
   /* Figures announced before any list is imported ("4,072,650 potentially affected"). */
   desk_record_class_add_int (record_class, "estimated-potential", DESK_FIELD_NONE);
   desk_record_class_add_int (record_class, "estimated-confirmed", DESK_FIELD_NONE);
+  /* What starts the clocks of deadline rules, besides detection (see docs/deadlines.md). */
+  desk_record_class_add_int (record_class, "aware-at", DESK_FIELD_TIME);
+  desk_record_class_add_int (record_class, "determined-at", DESK_FIELD_TIME);
 }
 
 static void
@@ -228,6 +235,62 @@ desk_event_init (DeskEvent *self)
 {
 }
 
+/* One stage of a deadline rule that applies to an incident, e.g. the APPI final report. Its due
+ * time is the store's to compute, from the rule, the incident's times and the condition. */
+static void
+desk_obligation_class_init (DeskObligationClass *klass)
+{
+  DeskRecordClass *record_class = DESK_RECORD_CLASS (klass);
+
+  desk_record_class_set_table (record_class, "obligation", "obligations",
+                               "due_at NULLS LAST, created_at");
+  desk_record_class_set_label (record_class, NC_("record", "obligation"));
+  desk_record_class_add_reference (record_class, "incident-id", DESK_TYPE_INCIDENT);
+  desk_record_class_add_string (record_class, "rule", DESK_FIELD_REQUIRED);
+  desk_record_class_set_field_label (record_class, "rule", NC_("record field", "rule"));
+  desk_record_class_add_string (record_class, "stage", DESK_FIELD_REQUIRED);
+  desk_record_class_set_field_label (record_class, "stage", NC_("record field", "stage"));
+  desk_record_class_add_string (record_class, "condition", DESK_FIELD_NONE);
+  /* 0: the clock starts at the incident's time for the rule (its detection, awareness…) */
+  desk_record_class_add_int (record_class, "clock-start", DESK_FIELD_TIME);
+  desk_record_class_add_int (record_class, "due-at", DESK_FIELD_TIME);
+  desk_record_class_add_enum (record_class, "status", DESK_TYPE_OBLIGATION_STATUS,
+                              DESK_OBLIGATION_STATUS_OPEN);
+  desk_record_class_add_int (record_class, "filed-at", DESK_FIELD_TIME);
+  desk_record_class_add_string (record_class, "reference", DESK_FIELD_NONE);
+  desk_record_class_add_string (record_class, "note", DESK_FIELD_NONE);
+}
+
+static void
+desk_obligation_init (DeskObligation *self)
+{
+}
+
+/* The incident's potentially affected and confirmed counts at one moment, and where they came
+ * from, so that the team can say when and why each published number changed. */
+static void
+desk_figure_class_init (DeskFigureClass *klass)
+{
+  DeskRecordClass *record_class = DESK_RECORD_CLASS (klass);
+
+  desk_record_class_set_table (record_class, "figure", "figures", "recorded_at, created_at");
+  desk_record_class_set_label (record_class, NC_("record", "figure"));
+  desk_record_class_add_reference (record_class, "incident-id", DESK_TYPE_INCIDENT);
+  desk_record_class_add_int (record_class, "recorded-at", DESK_FIELD_TIME);
+  desk_record_class_add_int (record_class, "potential", DESK_FIELD_NONE);
+  desk_record_class_add_int (record_class, "confirmed", DESK_FIELD_NONE);
+  desk_record_class_add_enum (record_class, "source", DESK_TYPE_FIGURE_SOURCE,
+                              DESK_FIGURE_SOURCE_ESTIMATE);
+  /* The imported file's name, for a figure counted after an import. */
+  desk_record_class_add_string (record_class, "source-name", DESK_FIELD_NONE);
+  desk_record_class_add_string (record_class, "actor", DESK_FIELD_NONE);
+}
+
+static void
+desk_figure_init (DeskFigure *self)
+{
+}
+
 /**
  * desk_record_types:
  *
@@ -236,7 +299,7 @@ desk_event_init (DeskEvent *self)
 const GType *
 desk_record_types (guint *n_types)
 {
-  static GType types[8];
+  static GType types[10];
   static gsize initialized;
 
   if (g_once_init_enter (&initialized))
@@ -251,6 +314,8 @@ desk_record_types (guint *n_types)
       types[i++] = DESK_TYPE_CHECKLIST;
       types[i++] = DESK_TYPE_CHECKLIST_ITEM;
       types[i++] = DESK_TYPE_EVENT;
+      types[i++] = DESK_TYPE_OBLIGATION;
+      types[i++] = DESK_TYPE_FIGURE;
       g_assert (i == G_N_ELEMENTS (types));
       g_once_init_leave (&initialized, 1);
     }
@@ -382,5 +447,45 @@ desk_event_new (DeskIncident *incident,
                        "incident-id", desk_record_get_id (DESK_RECORD (incident)),
                        "happened-at", happened_at,
                        "text", text,
+                       NULL);
+}
+
+/**
+ * desk_obligation_new:
+ * @rule: the id of a deadline rule, e.g. "appi"
+ * @stage: the id of one of its stages, e.g. "final"
+ *
+ * Returns: (transfer full): a new, open obligation; the store computes its due time when it is
+ *   saved
+ */
+DeskObligation *
+desk_obligation_new (DeskIncident *incident,
+                     const char   *rule,
+                     const char   *stage)
+{
+  g_return_val_if_fail (DESK_IS_INCIDENT (incident), NULL);
+
+  return g_object_new (DESK_TYPE_OBLIGATION,
+                       "incident-id", desk_record_get_id (DESK_RECORD (incident)),
+                       "rule", rule,
+                       "stage", stage,
+                       NULL);
+}
+
+DeskFigure *
+desk_figure_new (DeskIncident     *incident,
+                 gint64            recorded_at,
+                 gint64            potential,
+                 gint64            confirmed,
+                 DeskFigureSource  source)
+{
+  g_return_val_if_fail (DESK_IS_INCIDENT (incident), NULL);
+
+  return g_object_new (DESK_TYPE_FIGURE,
+                       "incident-id", desk_record_get_id (DESK_RECORD (incident)),
+                       "recorded-at", recorded_at,
+                       "potential", potential,
+                       "confirmed", confirmed,
+                       "source", source,
                        NULL);
 }

@@ -39,6 +39,12 @@ G_DECLARE_FINAL_TYPE (DeskChecklistItem, desk_checklist_item, DESK, CHECKLIST_IT
 #define DESK_TYPE_EVENT (desk_event_get_type())
 G_DECLARE_FINAL_TYPE (DeskEvent, desk_event, DESK, EVENT, DeskRecord)
 
+#define DESK_TYPE_OBLIGATION (desk_obligation_get_type())
+G_DECLARE_FINAL_TYPE (DeskObligation, desk_obligation, DESK, OBLIGATION, DeskRecord)
+
+#define DESK_TYPE_FIGURE (desk_figure_get_type())
+G_DECLARE_FINAL_TYPE (DeskFigure, desk_figure, DESK, FIGURE, DeskRecord)
+
 const GType *desk_record_types         (guint              *n_types);
 GType        desk_record_type_from_kind (const char        *kind);
 
@@ -59,5 +65,13 @@ DeskChecklistItem *desk_checklist_item_new (DeskChecklist  *checklist,
 DeskEvent    *desk_event_new           (DeskIncident       *incident,
                                         gint64              happened_at,
                                         const char         *text);
+DeskObligation *desk_obligation_new    (DeskIncident       *incident,
+                                        const char         *rule,
+                                        const char         *stage);
+DeskFigure   *desk_figure_new          (DeskIncident       *incident,
+                                        gint64              recorded_at,
+                                        gint64              potential,
+                                        gint64              confirmed,
+                                        DeskFigureSource    source);
 
 G_END_DECLS

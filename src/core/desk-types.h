@@ -25,6 +25,8 @@ typedef struct _DeskNotification  DeskNotification;
 typedef struct _DeskChecklist     DeskChecklist;
 typedef struct _DeskChecklistItem DeskChecklistItem;
 typedef struct _DeskEvent         DeskEvent;
+typedef struct _DeskObligation    DeskObligation;
+typedef struct _DeskFigure        DeskFigure;
 typedef struct _DeskAuditEntry    DeskAuditEntry;
 typedef struct _DeskStats         DeskStats;
 
