@@ -21,6 +21,7 @@
 #include <json-glib/json-glib.h>
 
 #include "desk-core-resources.h"
+#include "desk-json-utils.h"
 #include "desk-store.h"
 #include "desk-template.h"
 
@@ -117,8 +118,6 @@ desk_template_item_free (DeskTemplateItem *self)
 /* }}} */
 /* Parsing {{{ */
 
-/* Reads the string @member of @object into @value (borrowed from @object). A missing or null
- * member is an error only when @required; so is a required one that is blank. */
 static gboolean
 get_string (JsonObject  *object,
             const char  *member,
@@ -127,45 +126,8 @@ get_string (JsonObject  *object,
             const char **value,
             GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
-  const char *str;
-
-  *value = NULL;
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    {
-      if (!required)
-        return TRUE;
-
-      g_set_error (error, DESK_TEMPLATE_ERROR, DESK_TEMPLATE_ERROR_INVALID,
-                   _("%s: “%s” is missing"), where, member);
-      return FALSE;
-    }
-
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      g_set_error (error, DESK_TEMPLATE_ERROR, DESK_TEMPLATE_ERROR_INVALID,
-                   _("%s: “%s” must be a string"), where, member);
-      return FALSE;
-    }
-
-  str = json_node_get_string (node);
-  if (required)
-    {
-      const char *p = str;
-
-      while (g_ascii_isspace (*p))
-        p++;
-      if (*p == '\0')
-        {
-          g_set_error (error, DESK_TEMPLATE_ERROR, DESK_TEMPLATE_ERROR_INVALID,
-                       _("%s: “%s” is empty"), where, member);
-          return FALSE;
-        }
-    }
-
-  *value = str;
-  return TRUE;
+  return desk_json_get_string (object, member, required, where, DESK_TEMPLATE_ERROR,
+                               DESK_TEMPLATE_ERROR_INVALID, value, error);
 }
 
 /* "due_days" is a whole number of days; null or absent for items that have no fixed offset. */
@@ -210,16 +172,6 @@ get_due_days (JsonObject  *object,
   return TRUE;
 }
 
-static gboolean
-is_valid_id (const char *id)
-{
-  for (const char *p = id; *p != '\0'; p++)
-    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
-      return FALSE;
-
-  return *id != '\0';
-}
-
 static DeskTemplateItem *
 parse_item (JsonNode    *node,
             const char  *where,
@@ -255,7 +207,6 @@ parse_template (JsonNode    *node,
   g_autoptr(DeskTemplate) template = NULL;
   g_autofree char *named = NULL;
   JsonObject *object;
-  JsonNode *items;
   JsonArray *array;
   const char *id, *title, *description;
 
@@ -268,16 +219,9 @@ parse_template (JsonNode    *node,
     }
 
   object = json_node_get_object (node);
-  if (!get_string (object, "id", TRUE, where, &id, error))
+  if (!desk_json_get_id (object, "id", where, DESK_TEMPLATE_ERROR, DESK_TEMPLATE_ERROR_INVALID,
+                         &id, error))
     return NULL;
-
-  if (!is_valid_id (id))
-    {
-      g_set_error (error, DESK_TEMPLATE_ERROR, DESK_TEMPLATE_ERROR_INVALID,
-                   _("%s: the id “%s” may contain only lower-case letters, digits and dashes"),
-                   where, id);
-      return NULL;
-    }
 
   /* From here on, errors name the template by its id as well as by its place in the file. */
   /* Translators: where an error is, e.g. "my.json, template 2 (“patching”)" */
@@ -286,27 +230,9 @@ parse_template (JsonNode    *node,
       !get_string (object, "description", FALSE, named, &description, error))
     return NULL;
 
-  items = json_object_get_member (object, "items");
-  if (items == NULL || JSON_NODE_HOLDS_NULL (items))
-    {
-      g_set_error (error, DESK_TEMPLATE_ERROR, DESK_TEMPLATE_ERROR_INVALID,
-                   _("%s: “items” is missing"), named);
-      return NULL;
-    }
-  if (!JSON_NODE_HOLDS_ARRAY (items))
-    {
-      g_set_error (error, DESK_TEMPLATE_ERROR, DESK_TEMPLATE_ERROR_INVALID,
-                   _("%s: “items” must be an array"), named);
-      return NULL;
-    }
-
-  array = json_node_get_array (items);
-  if (json_array_get_length (array) == 0)
-    {
-      g_set_error (error, DESK_TEMPLATE_ERROR, DESK_TEMPLATE_ERROR_INVALID,
-                   _("%s: “items” is empty"), named);
-      return NULL;
-    }
+  if (!desk_json_get_array (object, "items", TRUE, named, DESK_TEMPLATE_ERROR,
+                            DESK_TEMPLATE_ERROR_INVALID, &array, error))
+    return NULL;
 
   template = desk_template_new (id, title, description);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -344,63 +270,15 @@ desk_template_load_data (const char  *data,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GPtrArray) templates = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *root, *version, *list;
-  JsonObject *object;
   JsonArray *array;
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      g_set_error (error, DESK_TEMPLATE_ERROR, DESK_TEMPLATE_ERROR_INVALID,
-                   _("%s is not valid JSON: %s"), name, local_error->message);
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error (error, DESK_TEMPLATE_ERROR, DESK_TEMPLATE_ERROR_INVALID,
-                   _("%s: expected a JSON object with a “templates” array"), name);
-      return NULL;
-    }
-
-  object = json_node_get_object (root);
-  version = json_object_get_member (object, "version");
-  if (version != NULL &&
-      (!JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64 ||
-       json_node_get_int (version) < 1))
-    {
-      g_set_error (error, DESK_TEMPLATE_ERROR, DESK_TEMPLATE_ERROR_INVALID,
-                   _("%s: “version” must be a positive whole number"), name);
-      return NULL;
-    }
-  if (version != NULL && json_node_get_int (version) > FORMAT_VERSION)
-    {
-      g_set_error (error, DESK_TEMPLATE_ERROR, DESK_TEMPLATE_ERROR_INVALID,
-                   _("%s is in format version %lld, which needs a newer "
-                     "Incident Desk (this one reads up to version %d)"),
-                   name, (long long) json_node_get_int (version), FORMAT_VERSION);
-      return NULL;
-    }
-
-  list = json_object_get_member (object, "templates");
-  if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
-    {
-      g_set_error (error, DESK_TEMPLATE_ERROR, DESK_TEMPLATE_ERROR_INVALID,
-                   _("%s: expected a JSON object with a “templates” array"), name);
-      return NULL;
-    }
-
-  array = json_node_get_array (list);
-  if (json_array_get_length (array) == 0)
-    {
-      g_set_error (error, DESK_TEMPLATE_ERROR, DESK_TEMPLATE_ERROR_INVALID,
-                   _("%s: “templates” is empty"), name);
-      return NULL;
-    }
+  array = desk_json_read_file_list (parser, data, length, name, "templates", FORMAT_VERSION,
+                                    DESK_TEMPLATE_ERROR, DESK_TEMPLATE_ERROR_INVALID, error);
+  if (array == NULL)
+    return NULL;
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
@@ -423,19 +301,6 @@ desk_template_load_data (const char  *data,
     }
 
   return g_steal_pointer (&templates);
-}
-
-/* Replaces *@text with its translation, if the catalogue has one. */
-static void
-translate (char **text)
-{
-  const char *translated = g_dgettext (GETTEXT_PACKAGE, *text);
-
-  if (translated != *text)
-    {
-      g_free (*text);
-      *text = g_strdup (translated);
-    }
 }
 
 /* }}} */
@@ -686,14 +551,14 @@ desk_template_load_builtin (GError **error)
     {
       DeskTemplate *template = g_ptr_array_index (templates, i);
 
-      translate (&template->title);
+      desk_json_translate (&template->title);
       if (template->description != NULL)
-        translate (&template->description);
+        desk_json_translate (&template->description);
       for (guint j = 0; j < template->items->len; j++)
         {
           DeskTemplateItem *item = g_ptr_array_index (template->items, j);
 
-          translate (&item->text);
+          desk_json_translate (&item->text);
         }
     }
 

@@ -97,3 +97,49 @@ desk_time_format_iso (gint64 seconds)
 
   return g_date_time_format (when, "%Y-%m-%dT%H:%M:%SZ");
 }
+
+/**
+ * desk_time_format_iso_in_zone:
+ *
+ * Returns: (transfer full): @seconds as ISO 8601 in @zone, with its offset, e.g.
+ *   "2026-04-14T09:30:00+09:00"
+ */
+char *
+desk_time_format_iso_in_zone (gint64     seconds,
+                              GTimeZone *zone)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (seconds);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, zone);
+
+  return g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+/**
+ * desk_time_zone_new:
+ * @identifier: (nullable): an IANA time zone name, e.g. "Asia/Tokyo", or an offset such as
+ *   "+09:00"; %NULL or empty for the local zone
+ *
+ * Returns: (transfer full): the zone, or %NULL with @error set to %G_IO_ERROR_INVALID_ARGUMENT
+ *   when there is no such zone
+ */
+GTimeZone *
+desk_time_zone_new (const char  *identifier,
+                    GError     **error)
+{
+  GTimeZone *zone = NULL;
+
+  if (identifier == NULL || *identifier == '\0')
+    return g_time_zone_new_local ();
+
+  /* GLib would also read a path as a zone file: a zone is a name that means the same on every
+   * machine the incident syncs to. */
+  if (*identifier != '/')
+    zone = g_time_zone_new_identifier (identifier);
+
+  if (zone == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                 _("“%s” is not a time zone; use a name such as Asia/Tokyo or Europe/Berlin"),
+                 identifier);
+
+  return zone;
+}

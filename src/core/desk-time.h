@@ -16,5 +16,9 @@ gboolean  desk_time_parse       (const char  *text,
                                  gint64      *seconds,
                                  GError     **error);
 char     *desk_time_format_iso  (gint64       seconds);
+char     *desk_time_format_iso_in_zone (gint64   seconds,
+                                 GTimeZone   *zone);
+GTimeZone *desk_time_zone_new   (const char  *identifier,
+                                 GError     **error);
 
 G_END_DECLS
