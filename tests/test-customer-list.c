@@ -61,6 +61,14 @@ fixture_set_up (Fixture       *fixture,
           g_assert_true (desk_store_add_account (fixture->store, affected, "c@k007.example",
                                                  DESK_EXPOSURE_POTENTIAL, 0, &error));
         }
+      else if (i == 9)
+        for (guint j = 0; j < 4; j++)
+          {
+            g_autofree char *account = g_strdup_printf ("%u@k009.example", j);
+
+            g_assert_true (desk_store_add_account (fixture->store, affected, account,
+                                                   DESK_EXPOSURE_POTENTIAL, 0, &error));
+          }
     }
   g_assert_true (desk_database_commit (database, &error));
 
@@ -159,7 +167,13 @@ test_sort_search_filter (Fixture       *fixture,
   g_assert_cmpstr (contract_at (list, 0), ==, "K-149");
   g_assert_cmpstr (contract_at (list, 149), ==, "K-000");
 
+  /* K-009 has the most accounts, K-007 the only confirmed one */
   desk_customer_list_set_sort (list, DESK_CUSTOMER_SORT_ACCOUNTS, TRUE);
+  g_assert_true (desk_customer_list_reload (list, &error));
+  g_assert_cmpstr (contract_at (list, 0), ==, "K-009");
+  g_assert_cmpstr (contract_at (list, 1), ==, "K-007");
+
+  desk_customer_list_set_sort (list, DESK_CUSTOMER_SORT_CONFIRMED, TRUE);
   g_assert_true (desk_customer_list_reload (list, &error));
   g_assert_cmpstr (contract_at (list, 0), ==, "K-007");
 

@@ -181,6 +181,7 @@ test_customers_page_list (Fixture       *fixture,
   GtkColumnView *view;
   GListModel *columns;
   g_autoptr(GtkColumnViewColumn) first = NULL;
+  g_autoptr(GtkColumnViewColumn) confirmed = NULL;
   GtkSelectionModel *model;
 
   show_page (fixture, fixture->incident);
@@ -197,9 +198,11 @@ test_customers_page_list (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CUSTOMERS);
 
   columns = gtk_column_view_get_columns (view);
-  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 7);
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 8);
   first = g_list_model_get_item (columns, 0);
   g_assert_cmpstr (gtk_column_view_column_get_title (first), ==, "Contract");
+  confirmed = g_list_model_get_item (columns, 6);
+  g_assert_cmpstr (gtk_column_view_column_get_title (confirmed), ==, "Confirmed");
 }
 
 static void

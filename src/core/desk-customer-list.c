@@ -74,6 +74,10 @@ sort_expression (DeskCustomerSort sort)
       return "(SELECT coalesce (sum (x.n), 0) FROM account_counts x"
              " WHERE x.incident_id = a.incident_id AND x.customer_id = a.customer_id"
              " AND x.exposure IN (0, 1))";
+    case DESK_CUSTOMER_SORT_CONFIRMED:
+      return "(SELECT coalesce (sum (x.n), 0) FROM account_counts x"
+             " WHERE x.incident_id = a.incident_id AND x.customer_id = a.customer_id"
+             " AND x.exposure = 1)";
     case DESK_CUSTOMER_SORT_NOTIFICATION:
       /* the ledger's own order: not started first, acknowledged last */
       return "CASE n.status WHEN 'not-started' THEN 0 WHEN 'drafted' THEN 1 WHEN 'approved' THEN 2"

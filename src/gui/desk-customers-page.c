@@ -224,17 +224,20 @@ accounts_cell (DeskCustomerRow  *row,
                const char      **css_class,
                gpointer          user_data)
 {
+  return desk_format_count (desk_customer_row_get_potential_accounts (row));
+}
+
+static char *
+confirmed_cell (DeskCustomerRow  *row,
+                const char      **css_class,
+                gpointer          user_data)
+{
   gint64 confirmed = desk_customer_row_get_confirmed_accounts (row);
-  g_autofree char *potential = desk_format_count (desk_customer_row_get_potential_accounts (row));
-  g_autofree char *confirmed_text = NULL;
 
   if (confirmed == 0)
-    return g_steal_pointer (&potential);
+    *css_class = "dim-label";
 
-  confirmed_text = desk_format_count (confirmed);
-  /* Translators: accounts of a customer affected, and how many of them are confirmed,
-   * e.g. "12 · 3 confirmed" */
-  return g_strdup_printf (_("%s · %s confirmed"), potential, confirmed_text);
+  return desk_format_count (confirmed);
 }
 
 /* }}} */
@@ -450,19 +453,22 @@ desk_customers_page_init (DeskCustomersPage *self)
   self->stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
 
   view = desk_customer_list_view_get_column_view (self->list_view);
+  /* The widths add up to what a 1280 px window leaves beside the sidebar */
   contract_column =
-    desk_customer_columns_append (view, _("Contract"), DESK_CUSTOMER_SORT_CONTRACT, 110,
+    desk_customer_columns_append (view, _("Contract"), DESK_CUSTOMER_SORT_CONTRACT, 100,
                                   DESK_COLUMN_NONE, desk_cell_customer_text, "contract-id");
-  desk_customer_columns_append (view, _("Name"), DESK_CUSTOMER_SORT_NAME, 200,
+  desk_customer_columns_append (view, _("Name"), DESK_CUSTOMER_SORT_NAME, 170,
                                 DESK_COLUMN_EXPAND, desk_cell_customer_text, "name");
   desk_customer_columns_append (view, _("Account Manager"), DESK_CUSTOMER_SORT_ACCOUNT_MANAGER,
-                                150, DESK_COLUMN_NONE, desk_cell_customer_text, "account-manager");
-  desk_customer_columns_append (view, _("Categories"), DESK_COLUMN_NO_SORT, 180,
+                                130, DESK_COLUMN_NONE, desk_cell_customer_text, "account-manager");
+  desk_customer_columns_append (view, _("Categories"), DESK_COLUMN_NO_SORT, 160,
                                 DESK_COLUMN_NONE, categories_cell, self);
-  desk_customer_columns_append (view, _("Exposure"), DESK_CUSTOMER_SORT_EXPOSURE, 100,
+  desk_customer_columns_append (view, _("Exposure"), DESK_CUSTOMER_SORT_EXPOSURE, 90,
                                 DESK_COLUMN_NONE, exposure_cell, NULL);
-  desk_customer_columns_append (view, _("Accounts"), DESK_CUSTOMER_SORT_ACCOUNTS, 130,
+  desk_customer_columns_append (view, _("Accounts"), DESK_CUSTOMER_SORT_ACCOUNTS, 80,
                                 DESK_COLUMN_NUMERIC, accounts_cell, NULL);
+  desk_customer_columns_append (view, C_("column", "Confirmed"), DESK_CUSTOMER_SORT_CONFIRMED,
+                                85, DESK_COLUMN_NUMERIC, confirmed_cell, NULL);
   desk_customer_columns_append (view, _("Notice"), DESK_CUSTOMER_SORT_NOTIFICATION, 110,
                                 DESK_COLUMN_NONE, desk_cell_notice_status, NULL);
   /* Draws the arrow on the order the list starts in */
