@@ -419,6 +419,10 @@ check_row (DeskAccountImport  *self,
       return FALSE;
     }
 
+  /* An account list exported from Incident Desk imports as it was exported */
+  for (guint i = 0; i < self->columns->len; i++)
+    desk_csv_unguard_field (desk_csv_reader_get_field (reader, i));
+
   account = g_strstrip (desk_csv_reader_get_field (reader, column[DESK_IMPORT_COLUMN_ACCOUNT]));
   contract_id = g_strstrip (desk_csv_reader_get_field (reader,
                                                        column[DESK_IMPORT_COLUMN_CUSTOMER_ID]));

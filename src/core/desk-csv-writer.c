@@ -13,6 +13,9 @@
 
 #include "desk-csv-writer.h"
 
+/* What a spreadsheet program runs as a formula when a field starts with it. */
+#define FORMULA_STARTS "=+-@\t\r"
+
 /**
  * desk_csv_append_field:
  * @text: (nullable): the field's text; %NULL is an empty field
@@ -33,7 +36,7 @@ desk_csv_append_field (GString    *line,
   if (text == NULL || *text == '\0')
     return;
 
-  formula = strchr ("=+-@\t\r", text[0]) != NULL;
+  formula = strchr (FORMULA_STARTS, text[0]) != NULL;
   quote = formula || strpbrk (text, ",\"\r\n") != NULL ||
           g_ascii_isspace (text[0]) || g_ascii_isspace (text[strlen (text) - 1]);
 
@@ -53,4 +56,21 @@ desk_csv_append_field (GString    *line,
       g_string_append_c (line, *p);
     }
   g_string_append_c (line, '"');
+}
+
+/**
+ * desk_csv_unguard_field:
+ * @field: a field as read, changed in place
+ *
+ * Undoes what desk_csv_append_field() does to a field that would run as a formula: the
+ * apostrophe before it goes, as it does when a spreadsheet program reads the file. A list that
+ * Incident Desk wrote then reads back as it was.
+ */
+void
+desk_csv_unguard_field (char *field)
+{
+  g_return_if_fail (field != NULL);
+
+  if (field[0] == '\'' && field[1] != '\0' && strchr (FORMULA_STARTS, field[1]) != NULL)
+    memmove (field, field + 1, strlen (field));
 }

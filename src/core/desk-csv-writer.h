@@ -11,7 +11,8 @@
 
 G_BEGIN_DECLS
 
-void desk_csv_append_field (GString    *line,
-                            const char *text);
+void desk_csv_append_field  (GString    *line,
+                             const char *text);
+void desk_csv_unguard_field (char       *field);
 
 G_END_DECLS
