@@ -1161,6 +1161,198 @@ test_export_errors (Fixture       *fixture,
     }
 }
 
+/* --what accounts: the import's own format, which imports back into another incident. */
+static void
+test_export_accounts (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *id = add_incident (fixture, "Hosted mail breach");
+  g_autofree char *copy = add_incident (fixture, "Copy");
+  g_autofree char *list = write_csv (fixture, "list.csv",
+                                     "account,customer_id,customer_name,status\n"
+                                     "b@example.jp,C-001,Example Trading,confirmed\n"
+                                     "\"=1+1@example.jp\",C-002,Sample Corp,\n"
+                                     "a@example.jp,C-002,Sample Corp,cleared\n");
+  g_autofree char *csv = g_build_filename (fixture->dir, "accounts.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *figures = NULL;
+  g_autofree char *copy_figures = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autoptr(JsonNode) stats = NULL;
+  g_autoptr(JsonNode) copy_stats = NULL;
+  g_auto(Run) to_csv = { 0 };
+  g_auto(Run) to_json = { 0 };
+  g_auto(Run) one = { 0 };
+  g_auto(GStrv) lines = NULL;
+  struct stat st;
+
+  import_ok (fixture, id, list);
+
+  run_idesk (&to_csv, fixture->db, "export", "-i", id, "-w", "accounts", "-o", csv, NULL);
+  g_assert_cmpint (to_csv.status, ==, 0);
+  g_assert_cmpstr (to_csv.out, ==, "");
+  g_assert_cmpstr (to_csv.err, ==, "");
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbf"
+                                   "account,customer_id,customer_name,category,status,found_at\r\n"
+                                   "\"'=1+1@example.jp\",C-002,Sample Corp,,potential,\r\n"
+                                   "a@example.jp,C-002,Sample Corp,,cleared,"));
+  g_assert_cmpint (g_stat (csv, &st), ==, 0);
+  g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
+
+  /* Into another incident, as it was */
+  import_ok (fixture, copy, csv);
+  figures = stats_json (fixture, id);
+  copy_figures = stats_json (fixture, copy);
+  stats = parse_json (figures);
+  copy_stats = parse_json (copy_figures);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (stats),
+                                               "potentially_affected_accounts"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (stats),
+                                               "confirmed_accounts"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (copy_stats),
+                                               "potentially_affected_accounts"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (copy_stats),
+                                               "confirmed_accounts"), ==, 1);
+
+  run_idesk (&to_json, fixture->db, "export", "-i", copy, "-w", "accounts", "-f", "json",
+             "-o", "-", NULL);
+  g_assert_cmpint (to_json.status, ==, 0);
+  json = parse_json (to_json.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (json)), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                     json_node_get_array (json), 0), "account"), ==, "=1+1@example.jp");
+
+  run_idesk (&one, fixture->db, "export", "-i", id, "-w", "accounts", "--customer", "C-001",
+             "-f", "csv", "-o", "-", NULL);
+  g_assert_cmpint (one.status, ==, 0);
+  /* the header, then the contract's one account, found today */
+  lines = g_strsplit (one.out, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_true (g_str_has_prefix (lines[1], "b@example.jp,C-001,Example Trading,,confirmed,"));
+  g_assert_cmpstr (lines[2], ==, "");
+}
+
+static void
+test_export_accounts_errors (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *id = add_incident (fixture, "Leak");
+  g_autofree char *other = add_incident (fixture, "Other leak");
+  g_autofree char *checklist = add_checklist (fixture, id);
+  g_autofree char *list = write_csv (fixture, "list.csv", "account,customer_id\na@x.jp,C-001\n");
+  g_autofree char *other_list = write_csv (fixture, "other.csv",
+                                           "account,customer_id\nb@x.jp,C-002\n");
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing", "accounts.csv", NULL);
+  g_autofree char *existing = g_build_filename (fixture->dir, "accounts.csv", NULL);
+  g_autofree char *markdown = g_build_filename (fixture->dir, "accounts.md", NULL);
+  const struct
+  {
+    const char *args[10];   /* up to the first NULL */
+    const char *fragment;
+    int         status;
+  } cases[] = {
+    { { "-i", id, "-w", "accounts", "-f", "pdf", "-o", existing },
+      "Accounts are exported as csv or json, not pdf", 2 },
+    { { "-i", id, "-w", "accounts", "-o", markdown },
+      "Accounts are exported as csv or json, not md", 2 },
+    { { "-i", id, "-w", "status", "--customer", "C-001", "-o", existing },
+      "--customer goes with --what accounts", 2 },
+    { { "-i", id, "-w", "accounts", "--since-last", "-o", existing },
+      "--since-last does not go with --what accounts", 2 },
+    { { "-i", id, "-w", "accounts", "-c", checklist, "-o", existing },
+      "--checklist goes with --what checklists", 2 },
+    { { "-i", id, "-w", "accounts", "-o", "-" }, "--format is required with “-o -”", 2 },
+    { { "-i", id, "-w", "accounts", "--customer", "C-999", "-o", existing },
+      "There is no customer with contract ID “C-999”", 1 },
+    { { "-i", id, "-w", "accounts", "--customer", "C-002", "-o", existing },
+      "The contract “C-002” is not one of the incident’s customers", 1 },
+    { { "-i", id, "-w", "accounts", "-o", missing }, "the folder does not exist", 1 },
+  };
+
+  import_ok (fixture, id, list);
+  import_ok (fixture, other, other_list);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char * const *args = cases[i].args;
+      g_auto(Run) run = { 0 };
+
+      run_idesk (&run, fixture->db, "export", args[0], args[1], args[2], args[3], args[4],
+                 args[5], args[6], args[7], args[8], args[9], NULL);
+      assert_one_line_error (&run, cases[i].fragment);
+      g_assert_cmpint (run.status, ==, cases[i].status);
+      g_assert_false (g_file_test (existing, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (markdown, G_FILE_TEST_EXISTS));
+    }
+}
+
+/* Whether @dir holds a file whose name starts with @prefix. */
+static gboolean
+has_file_starting (const char *dir,
+                   const char *prefix)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Ctrl+C while the accounts are written: idesk says so, and leaves no part of a file. It is
+ * stopped as soon as its temporary file appears, interrupted, and let go on: it cannot be done
+ * with the list before it hears the interruption. */
+static void
+test_export_accounts_interrupted (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *id = add_incident (fixture, "Hosted mail breach");
+  g_autofree char *output = g_build_filename (fixture->dir, "accounts.csv", NULL);
+  g_autofree char *list = NULL;
+  g_autoptr(GString) rows = g_string_new ("account,customer_id,category\n");
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  gint64 deadline;
+  GPid pid;
+
+  desk_test_append_accounts (rows, 0, 100000, 6);
+  list = write_csv (fixture, "list.csv", rows->str);
+  import_ok (fixture, id, list);
+  g_unlink (list);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "INCIDENT_DESK_DB");
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("IDESK"),
+                                         "--database", fixture->db, "export", "--incident", id,
+                                         "--what", "accounts", "-o", output, NULL);
+  g_assert_no_error (error);
+  pid = atoi (g_subprocess_get_identifier (process));
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!has_file_starting (fixture->dir, ".accounts.csv."))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (200);
+    }
+  g_assert_cmpint (kill (pid, SIGSTOP), ==, 0);
+  g_assert_cmpint (kill (pid, SIGINT), ==, 0);
+  g_assert_cmpint (kill (pid, SIGCONT), ==, 0);
+
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+  g_assert_cmpstr (err, ==, "idesk: Export cancelled: nothing was written\n");
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+  g_assert_false (has_file_starting (fixture->dir, ".accounts.csv."));
+}
+
 /* }}} */
 
 int
@@ -1199,6 +1391,9 @@ main (int   argc,
   ADD ("/desk/cli/export", test_export);
   ADD ("/desk/cli/export-errors", test_export_errors);
   ADD ("/desk/cli/export-since-last", test_export_since_last);
+  ADD ("/desk/cli/export-accounts", test_export_accounts);
+  ADD ("/desk/cli/export-accounts-errors", test_export_accounts_errors);
+  ADD ("/desk/cli/export-accounts-interrupted", test_export_accounts_interrupted);
 
 #undef ADD
 

@@ -14,6 +14,7 @@
 #include <langinfo.h>
 #include <unistd.h>
 
+#include "desk-account-export.h"
 #include "desk-cli.h"
 #include "desk-export.h"
 
@@ -26,6 +27,15 @@ enum_from_nick (GType       type,
   GEnumValue *value = g_enum_get_value_by_nick (klass, nick);
 
   return value ? value->value : -1;
+}
+
+static const char *
+nick_of (GType type,
+         int   value)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+
+  return g_enum_get_value (klass, value)->value_nick;
 }
 
 /* The format a file name's extension names ("report.pdf"), or -1. */
@@ -62,12 +72,73 @@ write_stdout (DeskReport        *report,
          g_output_stream_flush (stream, NULL, error);
 }
 
+/* The accounts of @incident, or of its customer @contract_id, to @output. */
+static int
+export_accounts (DeskStore        *store,
+                 DeskIncident     *incident,
+                 const char       *contract_id,
+                 DeskExportFormat  format,
+                 const char       *output)
+{
+  g_autoptr(DeskAccountExport) export = desk_account_export_new (store, incident, format);
+  g_autoptr(GError) error = NULL;
+
+  if (contract_id != NULL)
+    {
+      g_autoptr(DeskCustomer) customer = NULL;
+      g_autoptr(DeskAffected) affected = NULL;
+
+      if (!(customer = desk_store_find_customer (store, contract_id, &error)))
+        return desk_cli_fail (error);
+      affected = desk_store_find_affected (store, desk_record_get_id (DESK_RECORD (incident)),
+                                           desk_record_get_id (DESK_RECORD (customer)), &error);
+      if (affected == NULL && error == NULL)
+        g_set_error (&error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
+                     _("The contract “%s” is not one of the incident’s customers"), contract_id);
+      if (error != NULL)
+        return desk_cli_fail (error);
+      desk_account_export_set_customer (export, customer);
+    }
+
+  if (g_str_equal (output, "-"))
+    {
+      g_autoptr(GOutputStream) stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+
+      if (!desk_account_export_write (export, stream, NULL, &error) ||
+          !g_output_stream_flush (stream, NULL, &error))
+        return desk_cli_fail (error);
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+      g_auto(DeskCliWait) wait = { 0 };
+
+      /* Ctrl+C leaves no part of a file behind */
+      desk_cli_wait_init (&wait);
+      desk_account_export_save_async (export, file, wait.cancellable, desk_cli_wait_done_cb,
+                                      &wait);
+      if (!desk_account_export_save_finish (export, desk_cli_wait (&wait, export), &error))
+        {
+          if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              g_clear_error (&error);
+              g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                   _("Export cancelled: nothing was written"));
+            }
+          return desk_cli_fail (error);
+        }
+    }
+
+  return DESK_CLI_OK;
+}
+
 int
 desk_cli_export (int    argc,
                  char **argv)
 {
   g_autofree char *incident_id = NULL;
   g_autofree char *checklist_id = NULL;
+  g_autofree char *contract_id = NULL;
   g_autofree char *what_name = NULL;
   g_autofree char *format_name = NULL;
   g_autofree char *paper_name = NULL;
@@ -77,9 +148,11 @@ desk_cli_export (int    argc,
     { "incident", 'i', 0, G_OPTION_ARG_STRING, &incident_id,
       N_("The incident (UUID or unique prefix)"), N_("ID") },
     { "what", 'w', 0, G_OPTION_ARG_STRING, &what_name,
-      N_("What to export: checklists, status or ledger"), N_("WHAT") },
+      N_("What to export: checklists, status, ledger or accounts"), N_("WHAT") },
     { "checklist", 'c', 0, G_OPTION_ARG_STRING, &checklist_id,
       N_("With --what checklists, only this checklist (UUID or unique prefix)"), N_("ID") },
+    { "customer", 0, 0, G_OPTION_ARG_STRING, &contract_id,
+      N_("With --what accounts, only the accounts of this contract"), N_("CONTRACT") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
       N_("pdf, md, html, csv or json (default: from the output file's extension)"),
       N_("FORMAT") },
@@ -98,12 +171,13 @@ desk_cli_export (int    argc,
   g_autoptr(GFile) file = NULL;
   g_autofree char *snapshot = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean to_stdout;
-  int what, format, paper, status;
+  gboolean to_stdout, accounts;
+  int what = -1, format, paper, status;
 
   if (!desk_cli_parse ("export", NULL,
                        _("Export an incident's remediation checklists, its status report or its "
-                         "notification ledger as PDF, Markdown, HTML, CSV or JSON."),
+                         "notification ledger as PDF, Markdown, HTML, CSV or JSON, or its "
+                         "affected accounts as CSV or JSON."),
                        entries, &argc, &argv, &status))
     return status;
 
@@ -111,12 +185,18 @@ desk_cli_export (int    argc,
   if (incident_id == NULL)
     return desk_cli_usage_error (_("--incident is required"));
   if (what_name == NULL)
-    return desk_cli_usage_error (_("--what is required: checklists, status or ledger"));
-  if ((what = enum_from_nick (DESK_TYPE_EXPORT_WHAT, what_name)) < 0)
-    return desk_cli_usage_error (_("Unknown --what “%s”: use checklists, status or ledger"),
-                                 what_name);
+    return desk_cli_usage_error (_("--what is required: checklists, status, ledger or accounts"));
+  /* The accounts are a list of millions, not a report */
+  accounts = g_str_equal (what_name, "accounts");
+  if (!accounts && (what = enum_from_nick (DESK_TYPE_EXPORT_WHAT, what_name)) < 0)
+    return desk_cli_usage_error (_("Unknown --what “%s”: use checklists, status, ledger or "
+                                   "accounts"), what_name);
   if (checklist_id != NULL && what != DESK_EXPORT_WHAT_CHECKLISTS)
     return desk_cli_usage_error (_("--checklist goes with --what checklists"));
+  if (contract_id != NULL && !accounts)
+    return desk_cli_usage_error (_("--customer goes with --what accounts"));
+  if (since_last && accounts)
+    return desk_cli_usage_error (_("--since-last does not go with --what accounts"));
   if (output == NULL)
     return desk_cli_usage_error (_("--output is required: a file, or “-” for standard output"));
   to_stdout = g_str_equal (output, "-");
@@ -132,6 +212,9 @@ desk_cli_export (int    argc,
                                  ? _("Unknown --format “%s”: use pdf, md, html, csv or json")
                                  : _("Cannot tell the format from “%s”: give --format"),
                                  format_name != NULL ? format_name : output);
+  if (accounts && !desk_account_export_supports (format))
+    return desk_cli_usage_error (_("Accounts are exported as csv or json, not %s"),
+                                 nick_of (DESK_TYPE_EXPORT_FORMAT, format));
   if (to_stdout && !desk_export_is_text (format))
     return desk_cli_usage_error (_("A PDF does not go to standard output: give a file name "
                                    "with -o"));
@@ -141,8 +224,12 @@ desk_cli_export (int    argc,
     return desk_cli_usage_error (_("Unknown --paper “%s”: use a4 or letter"), paper_name);
 
   if (!(store = desk_cli_open_store (&error)) ||
-      !(incident = desk_store_lookup (store, DESK_TYPE_INCIDENT, incident_id, &error)) ||
-      (checklist_id != NULL &&
+      !(incident = desk_store_lookup (store, DESK_TYPE_INCIDENT, incident_id, &error)))
+    return desk_cli_fail (error);
+  if (accounts)
+    return export_accounts (store, incident, contract_id, format, output);
+
+  if ((checklist_id != NULL &&
        !(checklist = desk_store_lookup (store, DESK_TYPE_CHECKLIST, checklist_id, &error))) ||
       !(report = desk_report_gather (store, what, incident, checklist, &error)))
     return desk_cli_fail (error);

@@ -10,48 +10,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib-unix.h>
-#include <signal.h>
-#include <unistd.h>
 
 #include "desk-account-import.h"
 #include "desk-cli.h"
-
-typedef struct
-{
-  GMainLoop    *loop;
-  GCancellable *cancellable;
-  GError       *error;
-  gboolean      show_progress;
-} Import;
-
-static void
-on_fraction_notify_cb (DeskAccountImport *import,
-                       GParamSpec        *pspec,
-                       Import            *state)
-{
-  g_printerr ("\r%3d%%", (int) (desk_account_import_get_fraction (import) * 100));
-}
-
-static gboolean
-on_interrupt_cb (gpointer data)
-{
-  Import *state = data;
-
-  g_cancellable_cancel (state->cancellable);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-on_import_done_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      data)
-{
-  Import *state = data;
-
-  desk_account_import_run_finish (DESK_ACCOUNT_IMPORT (source), result, &state->error);
-  g_main_loop_quit (state->loop);
-}
 
 static gboolean
 parse_enum (GType       type,
@@ -113,14 +74,11 @@ desk_cli_import_accounts (int    argc,
   g_autoptr(DeskRecord) incident = NULL;
   g_autoptr(DeskAccountImport) import = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GMainLoop) loop = NULL;
-  g_autoptr(GCancellable) cancellable = NULL;
+  g_auto(DeskCliWait) wait = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
   DeskCsvEncoding encoding = DESK_CSV_ENCODING_AUTO;
   int exposure = DESK_EXPOSURE_POTENTIAL;
-  Import state = { NULL };
-  guint interrupt_id;
   int status;
 
   if (!desk_cli_parse ("import accounts", N_("FILE.csv"),
@@ -157,28 +115,15 @@ desk_cli_import_accounts (int    argc,
       desk_account_import_set_rejects_file (import, rejects);
     }
 
-  loop = g_main_loop_new (NULL, FALSE);
-  cancellable = g_cancellable_new ();
-  state = (Import) { loop, cancellable, NULL, isatty (STDERR_FILENO) };
-  if (state.show_progress)
-    g_signal_connect (import, "notify::fraction", G_CALLBACK (on_fraction_notify_cb), &state);
-
   /* Ctrl+C rolls the import back instead of leaving it to the journal */
-  interrupt_id = g_unix_signal_add (SIGINT, on_interrupt_cb, &state);
-  desk_account_import_run_async (import, cancellable, on_import_done_cb, &state);
-  g_main_loop_run (loop);
-  g_source_remove (interrupt_id);
-
-  if (state.show_progress)
-    g_printerr ("\r    \r");
-
-  if (state.error != NULL)
+  desk_cli_wait_init (&wait);
+  desk_account_import_run_async (import, wait.cancellable, desk_cli_wait_done_cb, &wait);
+  if (!desk_account_import_run_finish (import, desk_cli_wait (&wait, import), &error))
     {
-      if (g_error_matches (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_printerr ("idesk: %s\n", _("Import cancelled: nothing was imported"));
       else
-        g_printerr ("idesk: %s: %s\n", argv[1], state.error->message);
-      g_error_free (state.error);
+        g_printerr ("idesk: %s: %s\n", argv[1], error->message);
       return DESK_CLI_ERROR;
     }
 

@@ -14,7 +14,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "desk-cli.h"
 
@@ -229,6 +232,88 @@ desk_cli_padding (const char *text,
   gsize width = desk_cli_text_width (text);
 
   return width < columns ? (int) (columns - width) : 0;
+}
+
+static void
+on_fraction_notify_cb (GObject    *object,
+                       GParamSpec *pspec,
+                       gpointer    data)
+{
+  double fraction;
+
+  g_object_get (object, "fraction", &fraction, NULL);
+  g_printerr ("\r%3d%%", (int) (fraction * 100));
+}
+
+static gboolean
+on_interrupt_cb (gpointer data)
+{
+  g_cancellable_cancel (data);
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * desk_cli_wait_init:
+ *
+ * Gets @wait ready for work on a worker thread: give the work @wait's cancellable, and
+ * desk_cli_wait_done_cb() with @wait as what it calls back, then call desk_cli_wait(). From now
+ * on Ctrl+C cancels the work instead of killing idesk half-way.
+ */
+void
+desk_cli_wait_init (DeskCliWait *wait)
+{
+  *wait = (DeskCliWait) { .cancellable = g_cancellable_new () };
+  wait->interrupt_id = g_unix_signal_add (SIGINT, on_interrupt_cb, wait->cancellable);
+}
+
+void
+desk_cli_wait_done_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      data)
+{
+  DeskCliWait *wait = data;
+
+  wait->result = g_object_ref (result);
+}
+
+/**
+ * desk_cli_wait:
+ * @object: what does the work, with a "fraction" property
+ *
+ * Runs the main context until the work is done. Meanwhile how far it has come shows on standard
+ * error when that is a terminal.
+ *
+ * Returns: (transfer none): the work's result, for its finish function
+ */
+GAsyncResult *
+desk_cli_wait (DeskCliWait *wait,
+               gpointer     object)
+{
+  gboolean show_progress = isatty (STDERR_FILENO);
+  gulong progress_id = 0;
+
+  if (show_progress)
+    progress_id = g_signal_connect (object, "notify::fraction",
+                                    G_CALLBACK (on_fraction_notify_cb), NULL);
+
+  while (wait->result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (show_progress)
+    {
+      g_signal_handler_disconnect (object, progress_id);
+      g_printerr ("\r    \r");
+    }
+
+  return wait->result;
+}
+
+void
+desk_cli_wait_clear (DeskCliWait *wait)
+{
+  g_clear_handle_id (&wait->interrupt_id, g_source_remove);
+  g_clear_object (&wait->cancellable);
+  g_clear_object (&wait->result);
 }
 
 /* Finds the command the first one or two words name; options may come before them. */

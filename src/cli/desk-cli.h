@@ -26,6 +26,14 @@ typedef struct
   int       (*run)        (int argc, char **argv);
 } DeskCliCommand;
 
+/* Work on a worker thread that idesk waits for: see desk_cli_wait_init(). */
+typedef struct
+{
+  GCancellable *cancellable;
+  GAsyncResult *result;
+  guint         interrupt_id;
+} DeskCliWait;
+
 int          desk_cli_main            (int                   argc,
                                        char                **argv);
 gboolean     desk_cli_parse           (const char           *command,
@@ -43,6 +51,13 @@ void         desk_cli_print_json      (JsonNode             *node);
 gsize        desk_cli_text_width      (const char           *text);
 int          desk_cli_padding         (const char           *text,
                                        gsize                 columns);
+void         desk_cli_wait_init       (DeskCliWait          *wait);
+void         desk_cli_wait_done_cb    (GObject              *source,
+                                       GAsyncResult         *result,
+                                       gpointer              data);
+GAsyncResult *desk_cli_wait           (DeskCliWait          *wait,
+                                       gpointer              object);
+void         desk_cli_wait_clear      (DeskCliWait          *wait);
 
 int          desk_cli_account_list    (int                   argc,
                                        char                **argv);
@@ -66,5 +81,7 @@ int          desk_cli_stats           (int                   argc,
                                        char                **argv);
 int          desk_cli_templates       (int                   argc,
                                        char                **argv);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DeskCliWait, desk_cli_wait_clear)
 
 G_END_DECLS
