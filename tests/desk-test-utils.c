@@ -186,3 +186,52 @@ desk_test_append_accounts (GString *csv,
     g_string_append_printf (csv, "user%0*u@example%u.jp,C-%03u,Mail\n", digits, i, i % 97,
                             i % 200);
 }
+
+static void
+on_fraction_notify_cb (GObject          *object,
+                       GParamSpec       *pspec,
+                       DeskTestProgress *progress)
+{
+  double fraction;
+
+  g_object_get (object, "fraction", &fraction, NULL);
+  g_assert_cmpfloat (fraction, >=, progress->fraction);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  progress->fraction = fraction;
+  progress->n_notified++;
+
+  if (progress->cancellable != NULL)
+    g_cancellable_cancel (progress->cancellable);
+}
+
+/* What work started with a DeskTestProgress calls back. */
+void
+desk_test_progress_done_cb (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      data)
+{
+  DeskTestProgress *progress = data;
+
+  progress->result = g_object_ref (result);
+}
+
+/* Runs the main context until the work of @object, started with desk_test_progress_done_cb()
+ * and @progress, is done, checking that its "fraction" only grows, up to 1, and cancelling
+ * @progress's cancellable, if set, at the first news. Returns (transfer none) the result,
+ * which @progress keeps: clear it. */
+GAsyncResult *
+desk_test_progress_wait (DeskTestProgress *progress,
+                         gpointer          object)
+{
+  gulong handler = g_signal_connect (object, "notify::fraction",
+                                     G_CALLBACK (on_fraction_notify_cb), progress);
+
+  while (progress->result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  /* nothing more is told once it is over */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_signal_handler_disconnect (object, handler);
+  return progress->result;
+}

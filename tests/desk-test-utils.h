@@ -11,6 +11,15 @@
 
 G_BEGIN_DECLS
 
+/* Work on a worker thread that tells a "fraction" as it goes: see desk_test_progress_wait(). */
+typedef struct
+{
+  GCancellable *cancellable;  /* cancelled at the first news of progress, when set */
+  GAsyncResult *result;
+  guint         n_notified;
+  double        fraction;     /* the last notified */
+} DeskTestProgress;
+
 char       *desk_test_make_tmp_dir   (void);
 void        desk_test_remove_tree    (const char *path);
 DeskStore  *desk_test_open_store     (const char *path);
@@ -27,5 +36,10 @@ void        desk_test_append_accounts (GString    *csv,
                                        guint       first,
                                        guint       n_rows,
                                        int         digits);
+void        desk_test_progress_done_cb (GObject      *source,
+                                        GAsyncResult *result,
+                                        gpointer      data);
+GAsyncResult *desk_test_progress_wait (DeskTestProgress *progress,
+                                       gpointer          object);
 
 G_END_DECLS

@@ -424,65 +424,23 @@ test_save_missing_folder (Fixture       *fixture,
   g_assert_cmpstr (error->message, ==, expected);
 }
 
-typedef struct
-{
-  GCancellable *cancellable;  /* cancelled at the first news of progress, when set */
-  GAsyncResult *result;
-  double        fraction;     /* the last notified */
-  guint         n_notified;
-} Progress;
-
-static void
-on_fraction_notify_cb (DeskAccountExport *export,
-                       GParamSpec        *pspec,
-                       Progress          *progress)
-{
-  double fraction = desk_account_export_get_fraction (export);
-
-  g_assert_cmpfloat (fraction, >=, progress->fraction);
-  g_assert_cmpfloat (fraction, <=, 1.0);
-  progress->fraction = fraction;
-  progress->n_notified++;
-  if (progress->cancellable != NULL)
-    g_cancellable_cancel (progress->cancellable);
-}
-
-static void
-on_saved_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      data)
-{
-  Progress *progress = data;
-
-  progress->result = g_object_ref (result);
-}
-
-/* Saves on a worker thread, telling progress on this one; cancels at the first news of it
- * if @cancel. */
+/* Saves on a worker thread, following its progress; cancels at the first news of it if
+ * @cancel. */
 static gboolean
-save_async (Fixture            *fixture,
-            DeskAccountExport  *export,
+save_async (DeskAccountExport  *export,
             GFile              *file,
             gboolean            cancel,
             GError            **error)
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  Progress progress = { cancel ? cancellable : NULL, NULL, 0, 0 };
-  gulong handler;
+  DeskTestProgress progress = { cancel ? cancellable : NULL };
   gboolean saved;
 
-  handler = g_signal_connect (export, "notify::fraction", G_CALLBACK (on_fraction_notify_cb),
-                              &progress);
-  desk_account_export_save_async (export, file, cancellable, on_saved_cb, &progress);
-  while (progress.result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  saved = desk_account_export_save_finish (export, progress.result, error);
+  desk_account_export_save_async (export, file, cancellable, desk_test_progress_done_cb,
+                                  &progress);
+  saved = desk_account_export_save_finish (export, desk_test_progress_wait (&progress, export),
+                                           error);
   g_clear_object (&progress.result);
-
-  /* nothing more is told once it is over */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_signal_handler_disconnect (export, handler);
   g_assert_cmpuint (progress.n_notified, >, 0);
   return saved;
 }
@@ -509,7 +467,7 @@ test_save_async (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   import_many (fixture, 30000);
-  g_assert_true (save_async (fixture, export, file, FALSE, &error));
+  g_assert_true (save_async (export, file, FALSE, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (desk_account_export_get_n_accounts (export), ==, 30000);
   g_assert_cmpfloat (desk_account_export_get_fraction (export), ==, 1.0);
@@ -530,7 +488,7 @@ test_save_cancelled (Fixture       *fixture,
   import_many (fixture, 30000);
   g_assert_true (g_file_set_contents (path, "the good old list", -1, NULL));
 
-  g_assert_false (save_async (fixture, export, file, TRUE, &error));
+  g_assert_false (save_async (export, file, TRUE, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   assert_contents (path, "the good old list");
   assert_no_temporary_file (fixture->dir);

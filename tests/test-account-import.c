@@ -1052,53 +1052,14 @@ test_cancel_before (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
-typedef struct
-{
-  GMainLoop    *loop;
-  GCancellable *cancellable;
-  GAsyncResult *result;
-  guint         n_notified;
-  double        fraction;   /* the last notified */
-} Progress;
-
-static void
-on_fraction_notify_cb (DeskAccountImport *import,
-                       GParamSpec        *pspec,
-                       Progress          *progress)
-{
-  double fraction = desk_account_import_get_fraction (import);
-
-  g_assert_cmpfloat (fraction, >=, progress->fraction);
-  g_assert_cmpfloat (fraction, <=, 1.0);
-  progress->fraction = fraction;
-  progress->n_notified++;
-
-  if (progress->cancellable != NULL)
-    g_cancellable_cancel (progress->cancellable);
-}
-
-static void
-on_run_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      data)
-{
-  Progress *progress = data;
-
-  progress->result = g_object_ref (result);
-  g_main_loop_quit (progress->loop);
-}
-
-/* Runs @import on its thread, calling @progress back as it goes, until it is done. */
+/* Runs @import on its thread, following its progress, until it is done. */
 static void
 run_async (DeskAccountImport *import,
-           Progress          *progress)
+           DeskTestProgress  *progress)
 {
-  progress->loop = g_main_loop_new (NULL, FALSE);
-  g_signal_connect (import, "notify::fraction", G_CALLBACK (on_fraction_notify_cb), progress);
-  desk_account_import_run_async (import, progress->cancellable, on_run_done_cb, progress);
-  g_main_loop_run (progress->loop);
-  g_signal_handlers_disconnect_by_data (import, progress);
-  g_main_loop_unref (progress->loop);
+  desk_account_import_run_async (import, progress->cancellable, desk_test_progress_done_cb,
+                                 progress);
+  desk_test_progress_wait (progress, import);
 }
 
 /* Cancelled as soon as it reports progress, on a list long enough to be well under way: the
@@ -1115,7 +1076,7 @@ test_cancel_during (Fixture       *fixture,
   g_autofree char *rejects_path = fixture_path (fixture, "rejects.csv");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  Progress progress = { .cancellable = cancellable };
+  DeskTestProgress progress = { .cancellable = cancellable };
 
   import_prior (fixture);
   before = digest (fixture);
@@ -1147,7 +1108,7 @@ test_async (Fixture       *fixture,
   g_autoptr(GFile) file = write_large_file (fixture, 20000);
   g_autoptr(DeskAccountImport) import = NULL;
   g_autoptr(GError) error = NULL;
-  Progress progress = { NULL };
+  DeskTestProgress progress = { NULL };
 
   import = desk_account_import_new (fixture->store, fixture->incident, file);
   run_async (import, &progress);
