@@ -15,6 +15,7 @@
 
 #include "desk-accounts-page-private.h"
 #include "desk-application.h"
+#include "desk-demo.h"
 #include "desk-import-dialog-private.h"
 #include "desk-incident-page.h"
 #include "desk-labels.h"
@@ -558,6 +559,49 @@ test_window_sample_data (Fixture       *fixture,
   desk_test_destroy_window (GTK_WINDOW (window), NULL);
 }
 
+static int
+minimum_width (GtkWidget *widget)
+{
+  int minimum;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  return minimum;
+}
+
+/* At 360 px the leaflet folds, the switcher moves to the bottom and no page of the sample
+ * incident asks for more room than that. (The window itself adds its frame.) */
+static void
+test_window_narrow (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  DeskWindow *window;
+
+  g_assert_true (desk_demo_populate (fixture->store, &error));
+  g_assert_no_error (error);
+  window = g_object_new (DESK_TYPE_WINDOW, "store", fixture->store, "default-width", 360,
+                         "default-height", 720, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  SPIN_UNTIL (adw_leaflet_get_folded (window->leaflet));
+  /* Folded, the sidebar comes first: a click on the incident shows its pages */
+  SPIN_UNTIL (g_list_model_get_n_items (_desk_window_get_incidents (window)) > 0);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (_desk_window_get_incidents (window)), 0);
+  SPIN_UNTIL (adw_view_switcher_bar_get_reveal (window->switcher_bar));
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      DeskIncidentPage *page = get_page (window, page_names[i]);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                                 page_names[i]));
+      desk_test_wait_for_page (page);
+      g_assert_cmpint (minimum_width (GTK_WIDGET (page)), <=, 360);
+      g_assert_cmpint (minimum_width (GTK_WIDGET (window->leaflet)), <=, 360);
+    }
+
+  desk_test_destroy_window (GTK_WINDOW (window), NULL);
+}
+
 /* A CSV file given to the window (as the file chooser or a drop does) opens the import dialog for
  * the incident shown; once imported, the pages read the incident again; "Show Accounts" of a
  * customer opens the Accounts page on it. */
@@ -883,6 +927,8 @@ main (int   argc,
               fixture_set_up, test_window_delete_undo, fixture_tear_down);
   g_test_add ("/desk/window/sample-data", Fixture, NULL,
               fixture_set_up, test_window_sample_data, fixture_tear_down);
+  g_test_add ("/desk/window/narrow", Fixture, NULL,
+              fixture_set_up, test_window_narrow, fixture_tear_down);
   g_test_add ("/desk/window/import", Fixture, NULL,
               fixture_set_up, test_window_import, fixture_tear_down);
   g_test_add ("/desk/window/accessible", Fixture, NULL,
