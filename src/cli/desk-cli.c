@@ -41,7 +41,7 @@ static const DeskCliCommand commands[] = {
   { "checklist list", N_("List an incident's checklists and their items"),
     desk_cli_checklist_list },
   { "demo", N_("Add sample incidents to try Incident Desk out"), desk_cli_demo },
-  { "export", N_("Export checklists, the status report or the ledger to a file"),
+  { "export", N_("Export checklists, the status report, the ledger or the accounts to a file"),
     desk_cli_export },
   { "import accounts", N_("Import a CSV list of affected accounts"), desk_cli_import_accounts },
   { "incident add", N_("Record a new incident and print its id"), desk_cli_incident_add },
