@@ -19,6 +19,24 @@ DeskRecord *_desk_record_from_statement  (GType           type,
                                           DeskStatement  *stmt,
                                           int             first);
 
+/* For the sync (desk-store-sync.c), which writes records and audit lines as the store does. */
+gboolean    _desk_store_write_row        (DeskStore      *self,
+                                          DeskRecord     *record,
+                                          const char     *verb,
+                                          GError        **error);
+gboolean    _desk_store_append_audit     (DeskStore      *self,
+                                          DeskRecord     *record,
+                                          const char     *action,
+                                          const char     *before,
+                                          const char     *after,
+                                          GError        **error);
+gboolean    _desk_store_assign_category_bit (DeskStore   *self,
+                                          DeskRecord     *category,
+                                          GError        **error);
+char       *_desk_store_fields_json      (DeskStore      *self,
+                                          DeskRecord     *record,
+                                          DeskRecord     *other);
+
 /* Lines per row of account_directory (see migration 2 in desk-database.c). */
 #define DESK_ACCOUNT_DIRECTORY_BLOCK 2048
 
@@ -42,12 +60,22 @@ DeskAccountChange _desk_account_writer_add    (DeskAccountWriter  *writer,
                                                DeskExposure        exposure,
                                                gint64              categories,
                                                GError            **error);
+gboolean    _desk_account_writer_merge        (DeskAccountWriter  *writer,
+                                               const char         *identifier,
+                                               gint64              customer_id,
+                                               gint64              categories,
+                                               DeskExposure        exposure,
+                                               gint64              found_at,
+                                               GError            **error);
+void        _desk_account_writer_defer_directory (DeskAccountWriter *writer);
 gboolean    _desk_account_writer_finish       (DeskAccountWriter  *writer,
                                                GError            **error);
 void        _desk_account_writer_free         (DeskAccountWriter  *writer);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskAccountWriter, _desk_account_writer_free)
 
+gboolean    _desk_store_rebuild_account_directories (DeskStore   *self,
+                                                     GError     **error);
 gboolean    _desk_store_roll_up_contract         (DeskStore      *self,
                                                   DeskAffected   *affected,
                                                   gint64          categories,

@@ -358,10 +358,10 @@ add_field_json (DeskStore       *self,
 }
 
 /* A JSON object of @record's fields: those that differ from @other, or all when @other is NULL. */
-static char *
-fields_json (DeskStore  *self,
-             DeskRecord *record,
-             DeskRecord *other)
+char *
+_desk_store_fields_json (DeskStore  *self,
+                         DeskRecord *record,
+                         DeskRecord *other)
 {
   DeskRecordClass *klass = DESK_RECORD_GET_CLASS (record);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -383,13 +383,13 @@ fields_json (DeskStore  *self,
   return json_to_string (root, FALSE);
 }
 
-static gboolean
-append_audit (DeskStore   *self,
-              DeskRecord  *record,
-              const char  *action,
-              const char  *before,
-              const char  *after,
-              GError     **error)
+gboolean
+_desk_store_append_audit (DeskStore   *self,
+                          DeskRecord  *record,
+                          const char  *action,
+                          const char  *before,
+                          const char  *after,
+                          GError     **error)
 {
   g_autoptr(DeskStatement) stmt = NULL;
   g_autofree char *uuid = g_uuid_string_random ();
@@ -513,11 +513,11 @@ set_write_error (DeskStore   *self,
     g_propagate_error (error, g_error_copy (db_error));
 }
 
-static gboolean
-write_row (DeskStore   *self,
-           DeskRecord  *record,
-           const char  *verb,
-           GError     **error)
+gboolean
+_desk_store_write_row (DeskStore   *self,
+                       DeskRecord  *record,
+                       const char  *verb,
+                       GError     **error)
 {
   DeskRecordClass *klass = DESK_RECORD_GET_CLASS (record);
   guint n_fields = desk_record_class_get_n_fields (klass);
@@ -552,10 +552,10 @@ write_row (DeskStore   *self,
 
 /* Each machine numbers an incident's categories itself; bits of deleted categories stay taken so
  * that old masks never change meaning. */
-static gboolean
-assign_category_bit (DeskStore   *self,
-                     DeskRecord  *category,
-                     GError     **error)
+gboolean
+_desk_store_assign_category_bit (DeskStore   *self,
+                                 DeskRecord  *category,
+                                 GError     **error)
 {
   g_autoptr(DeskStatement) stmt = NULL;
   gboolean has_row;
@@ -609,7 +609,7 @@ insert_record (DeskStore   *self,
   g_autofree char *after = NULL;
   gint64 now = desk_store_now (self);
 
-  if (DESK_IS_CATEGORY (record) && !assign_category_bit (self, record, error))
+  if (DESK_IS_CATEGORY (record) && !_desk_store_assign_category_bit (self, record, error))
     return FALSE;
 
   if (desk_record_get_uuid (record) == NULL)
@@ -619,11 +619,11 @@ insert_record (DeskStore   *self,
     }
   desk_record_set_timestamps (record, now, now);
 
-  if (!write_row (self, record, "insert", error))
+  if (!_desk_store_write_row (self, record, "insert", error))
     return FALSE;
 
-  after = fields_json (self, record, NULL);
-  if (!append_audit (self, record, "create", NULL, after, error))
+  after = _desk_store_fields_json (self, record, NULL);
+  if (!_desk_store_append_audit (self, record, "create", NULL, after, error))
     return FALSE;
 
   if (DESK_IS_AFFECTED (record) && !add_ledger_row (self, record, error))
@@ -649,28 +649,28 @@ update_record (DeskStore   *self,
   if (desk_record_get_deleted (stored) != desk_record_get_deleted (record))
     {
       action = desk_record_get_deleted (record) ? "delete" : "restore";
-      before = fields_json (self, stored, NULL);
+      before = _desk_store_fields_json (self, stored, NULL);
     }
   else
     {
-      before = fields_json (self, stored, record);
+      before = _desk_store_fields_json (self, stored, record);
       if (g_str_equal (before, "{}"))
         return TRUE;  /* nothing changed: no new revision, no audit line */
-      after = fields_json (self, record, stored);
+      after = _desk_store_fields_json (self, record, stored);
     }
 
   desk_record_set_uuid (record, desk_record_get_uuid (stored));
   desk_record_set_timestamps (record, desk_record_get_created_at (stored), desk_store_now (self));
 
-  if (!write_row (self, record, "update", error))
+  if (!_desk_store_write_row (self, record, "update", error))
     return FALSE;
 
   if (g_str_equal (action, "delete"))
-    return append_audit (self, record, action, before, NULL, error);
+    return _desk_store_append_audit (self, record, action, before, NULL, error);
   if (g_str_equal (action, "restore"))
-    return append_audit (self, record, action, NULL, before, error);
+    return _desk_store_append_audit (self, record, action, NULL, before, error);
 
-  return append_audit (self, record, action, before, after, error);
+  return _desk_store_append_audit (self, record, action, before, after, error);
 }
 
 /* }}} */

@@ -92,11 +92,12 @@ desk_dialog_request_removal (GtkWindow *dialog,
                              gpointer   item)
 {
   g_autoptr(GObject) kept = g_object_ref (item);  /* the dialog's reference goes with it */
+  g_autoptr(GtkWindow) emitter = g_object_ref (dialog);  /* destroyed, but not yet freed */
 
   g_return_if_fail (GTK_IS_WINDOW (dialog));
 
   gtk_window_destroy (dialog);
-  g_signal_emit (dialog, remove_signal, 0, kept);
+  g_signal_emit (emitter, remove_signal, 0, kept);
 }
 
 /**
