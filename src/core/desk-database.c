@@ -30,13 +30,14 @@
 
 struct _DeskDatabase
 {
-  GObject     parent_instance;
+  GObject                   parent_instance;
 
-  sqlite3    *handle;
-  char       *path;
-  GHashTable *statements;
-  GRecMutex   mutex;
-  guint       depth;
+  sqlite3                  *handle;
+  char                     *path;
+  const DeskDatabaseSchema *schema;
+  GHashTable               *statements;
+  GRecMutex                 mutex;
+  guint                     depth;
 };
 
 G_DEFINE_FINAL_TYPE (DeskDatabase, desk_database, G_TYPE_OBJECT)
@@ -240,6 +241,10 @@ static const char * const migrations[] = {
   "  sent_at INTEGER NOT NULL, PRIMARY KEY (record_uuid, kind, due_at)) WITHOUT ROWID;",
 };
 
+static const DeskDatabaseSchema incidents_schema = {
+  DESK_FILE_ID, migrations, G_N_ELEMENTS (migrations)
+};
+
 int
 desk_database_get_latest_version (void)
 {
@@ -388,7 +393,8 @@ check_identity (DeskDatabase  *self,
       return FALSE;
     }
 
-  if (application_id != DESK_FILE_ID && (application_id != 0 || n_tables > 0))
+  if (application_id != (int) self->schema->application_id &&
+      (application_id != 0 || n_tables > 0))
     {
       g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_NOT_DATABASE,
                    _("“%s” is an SQLite database of another application, not of Incident Desk"),
@@ -396,13 +402,13 @@ check_identity (DeskDatabase  *self,
       return FALSE;
     }
 
-  if (*version > desk_database_get_latest_version ())
+  if (*version > (int) self->schema->n_migrations)
     {
       g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_TOO_NEW,
                    _("“%s” was written by a newer version of Incident Desk (schema %d; this "
                      "version knows up to %d). Update Incident Desk to open it; the file was "
                      "left untouched."),
-                   self->path, *version, desk_database_get_latest_version ());
+                   self->path, *version, (int) self->schema->n_migrations);
       return FALSE;
     }
 
@@ -414,15 +420,15 @@ migrate (DeskDatabase  *self,
          int            from,
          GError       **error)
 {
-  for (int version = from + 1; version <= desk_database_get_latest_version (); version++)
+  for (int version = from + 1; version <= (int) self->schema->n_migrations; version++)
     {
       g_autofree char *set_version = NULL;
       g_autoptr(GError) local_error = NULL;
 
       set_version = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d",
-                                     DESK_FILE_ID, version);
+                                     (int) self->schema->application_id, version);
       if (!desk_database_begin (self, &local_error) ||
-          !desk_database_exec (self, migrations[version - 1], &local_error) ||
+          !desk_database_exec (self, self->schema->migrations[version - 1], &local_error) ||
           !desk_database_exec (self, set_version, &local_error) ||
           !desk_database_commit (self, &local_error))
         {
@@ -541,7 +547,7 @@ desk_database_get_default_path (void)
  * desk_database_open:
  * @path: a file name, or ":memory:"
  *
- * Opens the database at @path, creating it if needed, and brings its schema up to date.
+ * Opens the incidents database at @path, creating it if needed, and brings its schema up to date.
  *
  * Returns: (transfer full): the database, or %NULL with @error set
  */
@@ -549,13 +555,32 @@ DeskDatabase *
 desk_database_open (const char  *path,
                     GError     **error)
 {
+  return desk_database_open_schema (path, &incidents_schema, error);
+}
+
+/**
+ * desk_database_open_schema:
+ * @schema: the kind of database, which must outlive it: its file id and migrations
+ *
+ * Opens a database of another kind than the incidents', such as the sync server's, with the same
+ * care: a private file, refused if it is another application's or from a newer version.
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set
+ */
+DeskDatabase *
+desk_database_open_schema (const char                *path,
+                           const DeskDatabaseSchema  *schema,
+                           GError                   **error)
+{
   g_autoptr(DeskDatabase) self = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (schema != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = g_object_new (DESK_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
+  self->schema = schema;
 
   if (!open_handle (self, error))
     return NULL;
@@ -611,6 +636,7 @@ desk_database_open_reader (DeskDatabase  *self,
 
   reader = g_object_new (DESK_TYPE_DATABASE, NULL);
   reader->path = g_strdup (self->path);
+  reader->schema = self->schema;
 
   rc = sqlite3_open_v2 (reader->path, &reader->handle, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)

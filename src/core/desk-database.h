@@ -31,6 +31,21 @@ typedef enum
 /* A prepared statement borrowed from the database's cache; g_autoptr resets it for reuse. */
 typedef sqlite3_stmt DeskStatement;
 
+/**
+ * DeskDatabaseSchema:
+ * @application_id: what PRAGMA application_id says of a file of this kind
+ * @migrations: the SQL of each migration; migration N turns schema N-1 into schema N
+ * @n_migrations: how many there are: the latest schema
+ *
+ * A kind of database DeskDatabase opens.
+ */
+typedef struct
+{
+  guint32             application_id;
+  const char * const *migrations;
+  guint               n_migrations;
+} DeskDatabaseSchema;
+
 #define DESK_TYPE_DATABASE (desk_database_get_type())
 
 G_DECLARE_FINAL_TYPE (DeskDatabase, desk_database, DESK, DATABASE, GObject)
@@ -38,6 +53,9 @@ G_DECLARE_FINAL_TYPE (DeskDatabase, desk_database, DESK, DATABASE, GObject)
 GQuark          desk_database_error_quark         (void);
 char           *desk_database_get_default_path    (void);
 DeskDatabase   *desk_database_open                (const char     *path,
+                                                   GError        **error);
+DeskDatabase   *desk_database_open_schema         (const char     *path,
+                                                   const DeskDatabaseSchema *schema,
                                                    GError        **error);
 DeskDatabase   *desk_database_open_default        (GError        **error);
 DeskDatabase   *desk_database_open_reader         (DeskDatabase   *self,
