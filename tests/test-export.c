@@ -480,6 +480,46 @@ test_save_missing_folder (void)
   desk_test_remove_tree (dir);
 }
 
+/* The name the window suggests for an export's file. */
+static void
+test_file_name (void)
+{
+  static const struct
+  {
+    const char       *title;
+    const char       *subject;
+    DeskExportFormat  format;
+    const char       *name;
+  } cases[] = {
+    { MAIL_TITLE, "Incident status report", DESK_EXPORT_FORMAT_PDF,
+      MAIL_TITLE " - Incident status report - 2026-04-14.pdf" },
+    { "Webmail / IMAP: \"critical\" <now>?", "MFA rollout", DESK_EXPORT_FORMAT_MARKDOWN,
+      "Webmail IMAP critical now - MFA rollout - 2026-04-14.md" },
+    { "..hidden\tand\nwrapped ", "Notification ledger", DESK_EXPORT_FORMAT_CSV,
+      "hidden and wrapped - Notification ledger - 2026-04-14.csv" },
+    { "-rf *", "Remediation checklists", DESK_EXPORT_FORMAT_JSON,
+      "rf - Remediation checklists - 2026-04-14.json" },
+    { "メールサーバへの不正アクセス", "パッチ適用", DESK_EXPORT_FORMAT_HTML,
+      "メールサーバへの不正アクセス - パッチ適用 - 2026-04-14.html" },
+    { "", "", DESK_EXPORT_FORMAT_PDF, "2026-04-14.pdf" },
+  };
+  g_autofree char *long_title = g_strnfill (200, 'x');
+  g_autofree char *long_name = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = desk_export_file_name (cases[i].title, cases[i].subject, now,
+                                                     cases[i].format);
+
+      g_assert_cmpstr (name, ==, cases[i].name);
+    }
+
+  /* Not too long for a file system, whatever the title. */
+  long_name = desk_export_file_name (long_title, "Incident status report", now,
+                                     DESK_EXPORT_FORMAT_PDF);
+  g_assert_cmpuint (strlen (long_name), <, 120);
+}
+
 /* A stream that fails part-way: each writer gives up with the stream's error. */
 static void
 test_failing_stream (void)
@@ -708,6 +748,7 @@ main (int   argc,
   g_test_add_func ("/desk/export/save/unwritable-folder", test_save_unwritable_folder);
   g_test_add_func ("/desk/export/save/missing-folder", test_save_missing_folder);
   g_test_add_func ("/desk/export/failing-stream", test_failing_stream);
+  g_test_add_func ("/desk/export/file-name", test_file_name);
   g_test_add_func ("/desk/export/pdf/status", test_pdf_status);
   g_test_add_func ("/desk/export/pdf/letter-and-japanese", test_pdf_letter_and_japanese);
   g_test_add_func ("/desk/export/pdf/long-table", test_pdf_long_table);

@@ -489,6 +489,20 @@ export_now (Fixture        *fixture,
   return g_steal_pointer (&report);
 }
 
+static gint64
+find_earlier (Fixture        *fixture,
+              DeskExportWhat  what)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 exported_at = -1;
+
+  g_assert_true (desk_report_find_earlier (fixture->store, what,
+                                           desk_record_get_id (DESK_RECORD (fixture->incident)),
+                                           NULL, &exported_at, &error));
+  g_assert_no_error (error);
+  return exported_at;
+}
+
 static void
 set_status (Fixture        *fixture,
             DeskRecord     *item,
@@ -581,7 +595,13 @@ test_changes_same_day (Fixture       *fixture,
   g_autoptr(DeskReport) before = export_now (fixture, DESK_EXPORT_WHAT_CHECKLISTS);
   gint64 meeting = fixture->now;
 
+  /* Known before the export, for the window to offer marking the changes: not the same day,
+   * nor another kind of export. */
+  g_assert_cmpint (find_earlier (fixture, DESK_EXPORT_WHAT_CHECKLISTS), ==, 0);
   fixture->now += 7 * DAY;
+  g_assert_cmpint (find_earlier (fixture, DESK_EXPORT_WHAT_CHECKLISTS), ==, meeting);
+  g_assert_cmpint (find_earlier (fixture, DESK_EXPORT_WHAT_STATUS), ==, 0);
+
   set_status (fixture, g_ptr_array_index (items, 1), DESK_ITEM_STATUS_BLOCKED);
   for (guint i = 0; i < 3; i++)
     {

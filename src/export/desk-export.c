@@ -186,6 +186,80 @@ desk_export_is_text (DeskExportFormat format)
   return format != DESK_EXPORT_FORMAT_PDF;
 }
 
+/* Returns: (transfer full): @text fit for a file name: characters that file systems refuse or
+ *   shells read (/ \ : * ? " < > | and control characters) become spaces, runs of spaces one,
+ *   it is cut to @max_chars characters, and loses the dots and spaces at either end and a
+ *   leading dash (a hidden file, a name Windows refuses, an option to a command) */
+static char *
+file_name_part (const char *text,
+                guint       max_chars)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  g_autoptr(GString) part = g_string_new (NULL);
+  guint n_chars = 0;
+
+  for (const char *p = valid; *p != '\0' && n_chars < max_chars; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' ||
+          c == '>' || c == '|' || g_unichar_iscntrl (c) || g_unichar_isspace (c))
+        c = ' ';
+      if (c == ' ' && (part->len == 0 || part->str[part->len - 1] == ' '))
+        continue;
+
+      g_string_append_unichar (part, c);
+      n_chars++;
+    }
+
+  while (part->len > 0 && (part->str[part->len - 1] == ' ' || part->str[part->len - 1] == '.'))
+    g_string_truncate (part, part->len - 1);
+  while (part->len > 0 && (part->str[0] == '.' || part->str[0] == '-' || part->str[0] == ' '))
+    g_string_erase (part, 0, 1);
+
+  return g_string_free (g_steal_pointer (&part), FALSE);
+}
+
+/**
+ * desk_export_file_name:
+ * @incident_title: the incident's title
+ * @subject: what is exported, e.g. "Incident status report", or a checklist's title
+ * @exported_at: when, in seconds since the epoch: its local day goes into the name
+ * @format: the format, whose nick is the extension
+ *
+ * Returns: (transfer full): a name to suggest for the file of an export, e.g.
+ *   "Webmail intrusion - Incident status report - 2026-04-14.pdf", without the characters file
+ *   systems refuse, and not too long for them
+ */
+char *
+desk_export_file_name (const char       *incident_title,
+                       const char       *subject,
+                       gint64            exported_at,
+                       DeskExportFormat  format)
+{
+  g_autoptr(GEnumClass) formats = g_type_class_ref (DESK_TYPE_EXPORT_FORMAT);
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (exported_at);
+  g_autofree char *title = file_name_part (incident_title ? incident_title : "", 60);
+  g_autofree char *what = file_name_part (subject ? subject : "", 40);
+  g_autofree char *day = when ? g_date_time_format (when, "%Y-%m-%d") : NULL;
+  GEnumValue *extension = g_enum_get_value (formats, format);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (extension != NULL, NULL);
+
+  if (*title != '\0')
+    g_ptr_array_add (parts, title);
+  if (*what != '\0')
+    g_ptr_array_add (parts, what);
+  if (day != NULL)
+    g_ptr_array_add (parts, day);
+  g_ptr_array_add (parts, NULL);
+  name = g_strjoinv (" - ", (char **) parts->pdata);
+
+  return g_strdup_printf ("%s.%s", *name != '\0' ? name : "export", extension->value_nick);
+}
+
 /* }}} */
 /* Private API {{{ */
 

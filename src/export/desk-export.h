@@ -34,5 +34,9 @@ gboolean  desk_export_save        (DeskReport        *report,
                                    GCancellable      *cancellable,
                                    GError           **error);
 gboolean  desk_export_is_text     (DeskExportFormat   format);
+char     *desk_export_file_name   (const char        *incident_title,
+                                   const char        *subject,
+                                   gint64             exported_at,
+                                   DeskExportFormat   format);
 
 G_END_DECLS

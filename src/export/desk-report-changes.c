@@ -62,6 +62,23 @@ string_member (JsonObject *object,
   return json_node_get_string (node);
 }
 
+/* Returns: (transfer full) (nullable): the snapshot of the latest export of @what (and @scope)
+ *   made on an earlier day than @now, and when it was made; %NULL when there is none, or with
+ *   @error set on a database error */
+static char *
+get_earlier_snapshot (DeskStore       *store,
+                      DeskExportWhat   what,
+                      gint64           incident_id,
+                      const char      *scope,
+                      gint64           now,
+                      gint64          *exported_at,
+                      GError         **error)
+{
+  return desk_store_get_export_snapshot (store, incident_id, what_nick (what),
+                                         scope ? scope : "", start_of_day (now), exported_at,
+                                         error);
+}
+
 /* Returns: (transfer none) (nullable): what tells @row apart: its key, or the word of its first
  *   cell */
 static const char *
@@ -274,10 +291,8 @@ desk_report_mark_changes (DeskReport  *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
 
-  snapshot = desk_store_get_export_snapshot (store, self->incident_id, what_nick (self->what),
-                                             self->scope ? self->scope : "",
-                                             start_of_day (self->exported_at), &compared_at,
-                                             &local_error);
+  snapshot = get_earlier_snapshot (store, self->what, self->incident_id, self->scope,
+                                   self->exported_at, &compared_at, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -312,6 +327,43 @@ desk_report_mark_changes (DeskReport  *self,
 
       if (section->table != NULL && desk_report_table_get_n_columns (section->table) > 0)
         mark_table (section, find_previous_section (sections, section), title);
+    }
+
+  return TRUE;
+}
+
+/**
+ * desk_report_find_earlier:
+ * @what: the kind of export
+ * @incident_id: the incident it is about
+ * @scope: (nullable): the UUID of the one checklist it is about, or %NULL for all
+ * @exported_at: (out): when the export was made that an export made now would mark its changes
+ *   against (desk_report_mark_changes()); 0 when there is none
+ *
+ * Tells whether an export made now can mark what changed, and since when, before it is made.
+ *
+ * Returns: whether the earlier exports could be read; %FALSE with @error set on a database error
+ */
+gboolean
+desk_report_find_earlier (DeskStore       *store,
+                          DeskExportWhat   what,
+                          gint64           incident_id,
+                          const char      *scope,
+                          gint64          *exported_at,
+                          GError         **error)
+{
+  g_autofree char *snapshot = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (exported_at != NULL, FALSE);
+
+  snapshot = get_earlier_snapshot (store, what, incident_id, scope, desk_store_now (store),
+                                   exported_at, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
 
   return TRUE;

@@ -14,9 +14,13 @@
 #include "desk-labels.h"
 #include "desk-report-private.h"
 
-/* The title of each kind of report. */
-static const char *
-report_title (DeskExportWhat what)
+/**
+ * desk_report_what_title:
+ *
+ * Returns: (transfer none): the title of a report of @what, e.g. "Incident status report"
+ */
+const char *
+desk_report_what_title (DeskExportWhat what)
 {
   switch (what)
     {
@@ -68,7 +72,7 @@ desk_report_gather (DeskStore       *store,
       return NULL;
     }
 
-  report = desk_report_new (what, report_title (what), incident, desk_store_now (store));
+  report = desk_report_new (what, desk_report_what_title (what), incident, desk_store_now (store));
   if (checklist != NULL)
     report->scope = g_strdup (desk_record_get_uuid (DESK_RECORD (checklist)));
 

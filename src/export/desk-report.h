@@ -49,6 +49,7 @@ typedef struct
   GPtrArray      *sections;
 } DeskReport;
 
+const char        *desk_report_what_title  (DeskExportWhat  what);
 DeskReport        *desk_report_gather      (DeskStore      *store,
                                             DeskExportWhat  what,
                                             DeskIncident   *incident,
@@ -65,6 +66,12 @@ DeskReportSection *desk_report_add_section (DeskReport     *self,
 char              *desk_report_snapshot    (DeskReport     *self);
 gboolean           desk_report_mark_changes (DeskReport    *self,
                                             DeskStore      *store,
+                                            GError        **error);
+gboolean           desk_report_find_earlier (DeskStore     *store,
+                                            DeskExportWhat  what,
+                                            gint64          incident_id,
+                                            const char     *scope,
+                                            gint64         *exported_at,
                                             GError        **error);
 gboolean           desk_report_remember    (DeskReport     *self,
                                             DeskStore      *store,
