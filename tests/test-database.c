@@ -343,7 +343,7 @@ query_int (DeskDatabase *db,
 
 /* Turns the current schema back into schema 1, with @accounts inserted: migration 2 made every
  * account table, migration 3 the export snapshots, migration 4 the sync tables and the audit
- * log's remote column. */
+ * log's remote column, migration 5 the deadlines' tables and the incidents' clock times. */
 static void
 make_schema_1 (const char *path,
                const char *accounts)
@@ -356,7 +356,9 @@ make_schema_1 (const char *path,
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table'"
                                            " AND (name LIKE 'account%' OR name LIKE 'sync%'"
-                                           "   OR name = 'export_snapshots')", -1, &stmt, NULL),
+                                           "   OR name IN ('export_snapshots', 'obligations',"
+                                           "     'figures', 'reminders_sent'))", -1, &stmt,
+                                           NULL),
                    ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
@@ -365,7 +367,10 @@ make_schema_1 (const char *path,
 
   for (guint i = 0; i < tables->len; i++)
     g_string_append_printf (sql, "DROP TABLE %s;", (char *) g_ptr_array_index (tables, i));
-  g_string_append (sql, "ALTER TABLE audit_log DROP COLUMN remote;");
+  g_string_append (sql, "ALTER TABLE audit_log DROP COLUMN remote;"
+                        "DROP INDEX notifications_due;"
+                        "ALTER TABLE incidents DROP COLUMN aware_at;"
+                        "ALTER TABLE incidents DROP COLUMN determined_at;");
   g_string_append (sql, schema_1_accounts);
   g_string_append (sql, accounts);
   g_string_append (sql, "PRAGMA user_version = 1;");

@@ -1041,6 +1041,7 @@ finish_run (Run      *run,
   DeskAccountImport *self = run->self;
   g_autoptr(DeskEvent) event = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
   GHashTableIter iter;
   Contract *contract;
   gint64 accounts_after;
@@ -1059,6 +1060,11 @@ finish_run (Run      *run,
 
   self->n_added = (guint64) (accounts_after - accounts_before);
   self->n_contracts = g_hash_table_size (run->contracts);
+
+  /* The figure history keeps the counts each import left, with the file they came from. */
+  name = g_file_get_basename (self->file);
+  if (!_desk_store_add_import_figure (self->store, self->incident, name, error))
+    return FALSE;
 
   text = desk_account_import_describe_result (self);
   event = desk_event_new (self->incident, run->now, text);

@@ -214,6 +214,48 @@ desk_notice_basis_label (DeskNoticeBasis basis)
 }
 
 /**
+ * desk_obligation_status_label:
+ *
+ * Returns: (transfer none): the translated name of @status, e.g. "Filed"
+ */
+const char *
+desk_obligation_status_label (DeskObligationStatus status)
+{
+  switch (status)
+    {
+    case DESK_OBLIGATION_STATUS_OPEN:
+      return C_("obligation status", "Open");
+    case DESK_OBLIGATION_STATUS_FILED:
+      return C_("obligation status", "Filed");
+    case DESK_OBLIGATION_STATUS_NOT_APPLICABLE:
+      return C_("obligation status", "Not applicable");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * desk_deadline_state_label:
+ *
+ * Returns: (transfer none): the translated name of @state, e.g. "Overdue"
+ */
+const char *
+desk_deadline_state_label (DeskDeadlineState state)
+{
+  switch (state)
+    {
+    case DESK_DEADLINE_STATE_UPCOMING:
+      return C_("deadline state", "Upcoming");
+    case DESK_DEADLINE_STATE_OVERDUE:
+      return C_("deadline state", "Overdue");
+    case DESK_DEADLINE_STATE_DONE:
+      return C_("deadline state", "Done");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
  * desk_format_count:
  *
  * Formats @count with the locale's thousands separator, or with a comma when the locale has

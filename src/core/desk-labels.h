@@ -19,6 +19,8 @@ const char *desk_notification_status_label (DeskNotificationStatus status);
 const char *desk_recipient_label       (DeskRecipient       recipient);
 const char *desk_item_status_label     (DeskItemStatus      status);
 const char *desk_notice_basis_label    (DeskNoticeBasis     basis);
+const char *desk_obligation_status_label (DeskObligationStatus status);
+const char *desk_deadline_state_label  (DeskDeadlineState   state);
 char       *desk_format_count          (gint64              count);
 char       *desk_format_date           (gint64              seconds);
 char       *desk_incident_summary      (DeskIncidentStatus  status,

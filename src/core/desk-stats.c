@@ -128,6 +128,13 @@ desk_stats_to_json (const DeskStats *self)
     }
   json_builder_end_object (builder);
 
+  /* Deadlines that have passed with the obligation not filed or the notice not sent. */
+  json_builder_set_member_name (builder, "overdue");
+  json_builder_begin_object (builder);
+  MEMBER_INT ("obligations", self->overdue_obligations);
+  MEMBER_INT ("notices", self->overdue_notices);
+  json_builder_end_object (builder);
+
 #undef MEMBER_INT
 
   json_builder_end_object (builder);

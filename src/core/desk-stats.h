@@ -40,6 +40,8 @@ struct _DeskStats
   gint64     customers_notified;    /* of those, sent, delivered or acknowledged */
   gint64     channel_to_notify[DESK_N_CHANNELS];  /* the same two figures per channel */
   gint64     channel_notified[DESK_N_CHANNELS];
+  gint64     overdue_obligations;   /* open obligations whose deadline has passed */
+  gint64     overdue_notices;       /* notices not sent by their deadline, which has passed */
 };
 
 #define DESK_TYPE_STATS (desk_stats_get_type ())

@@ -82,4 +82,42 @@ gboolean    _desk_store_roll_up_contract         (DeskStore      *self,
                                                   gboolean        confirmed,
                                                   GError        **error);
 
+/* The deadlines' part of the save path and of the figures (desk-store-deadlines.c). */
+gboolean    _desk_store_before_write             (DeskStore      *self,
+                                                  DeskRecord     *stored,
+                                                  DeskRecord     *record,
+                                                  GError        **error);
+gboolean    _desk_store_after_write              (DeskStore      *self,
+                                                  DeskRecord     *stored,
+                                                  DeskRecord     *record,
+                                                  GError        **error);
+gboolean    _desk_store_count_overdue_of         (DeskStore      *self,
+                                                  gint64          incident_id,
+                                                  gint64         *obligations,
+                                                  gint64         *notices,
+                                                  GError        **error);
+gboolean    _desk_store_add_import_figure        (DeskStore      *self,
+                                                  DeskIncident   *incident,
+                                                  const char     *source_name,
+                                                  GError        **error);
+
+/* Work on a worker thread, as the store's _async functions do theirs. */
+typedef gpointer (*DeskStoreWorkFunc) (DeskStore  *self,
+                                       gpointer    data,
+                                       GError    **error);
+
+void        _desk_store_run_in_thread            (DeskStore           *self,
+                                                  DeskStoreWorkFunc    work,
+                                                  gpointer             data,
+                                                  GDestroyNotify       data_free,
+                                                  GDestroyNotify       result_free,
+                                                  gpointer             source_tag,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gpointer    _desk_store_run_finish               (DeskStore           *self,
+                                                  GAsyncResult        *result,
+                                                  gpointer             source_tag,
+                                                  GError             **error);
+
 G_END_DECLS

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "desk-rulebook.h"
 #include "desk-store-private.h"
 #include "desk-time.h"
 
@@ -32,6 +33,7 @@ struct _DeskStore
   gpointer       clock_data;
   GHashTable    *sql;        /* "kind:verb" → SQL text, built once per record type */
   GMutex         sql_mutex;
+  DeskRulebook  *rulebook;   /* loaded on first use, from any thread */
 };
 
 G_DEFINE_FINAL_TYPE (DeskStore, desk_store, G_TYPE_OBJECT)
@@ -873,6 +875,7 @@ desk_store_finalize (GObject *object)
   g_clear_pointer (&self->actor, g_free);
   g_clear_pointer (&self->sql, g_hash_table_unref);
   g_mutex_clear (&self->sql_mutex);
+  g_clear_object (&self->rulebook);
 
   G_OBJECT_CLASS (desk_store_parent_class)->finalize (object);
 }
@@ -1056,6 +1059,74 @@ desk_store_now (DeskStore *self)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
+/* The steps of desk_store_save(), inside its transaction. Some records follow others: an
+ * obligation's due time its rule and its incident's times, a ledger row's its customer's terms;
+ * they are brought up to date before and after the write (desk-store-deadlines.c). */
+static gboolean
+save_in_transaction (DeskStore   *self,
+                     DeskRecord  *record,
+                     GError     **error)
+{
+  g_autoptr(DeskRecord) stored = NULL;
+  gint64 id = desk_record_get_id (record);
+
+  if (!check_unique (self, record, error))
+    return FALSE;
+
+  if (id != 0 && !(stored = desk_store_load (self, G_OBJECT_TYPE (record), id, error)))
+    return FALSE;
+
+  return _desk_store_before_write (self, stored, record, error) &&
+         (id == 0 ? insert_record (self, record, error) : update_record (self, record, error)) &&
+         _desk_store_after_write (self, stored, record, error);
+}
+
+/**
+ * desk_store_get_rulebook:
+ *
+ * The deadline rules the store computes obligations' due times with: the built-in ones and the
+ * user's (see desk_rulebook_new_default(), whose user error the window reports), unless
+ * desk_store_set_rulebook() gave others.
+ *
+ * Returns: (transfer none): the rulebook
+ */
+DeskRulebook *
+desk_store_get_rulebook (DeskStore *self)
+{
+  DeskRulebook *rulebook;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  rulebook = g_atomic_pointer_get (&self->rulebook);
+  if (rulebook == NULL)
+    {
+      rulebook = desk_rulebook_new_default ();
+      if (!g_atomic_pointer_compare_and_exchange (&self->rulebook, NULL, rulebook))
+        {
+          g_object_unref (rulebook);
+          rulebook = g_atomic_pointer_get (&self->rulebook);
+        }
+    }
+
+  return rulebook;
+}
+
+/**
+ * desk_store_set_rulebook:
+ *
+ * Replaces the deadline rules, before the store is used: for tests, or after the user's rules
+ * file changed.
+ */
+void
+desk_store_set_rulebook (DeskStore    *self,
+                         DeskRulebook *rulebook)
+{
+  g_return_if_fail (DESK_IS_STORE (self));
+  g_return_if_fail (DESK_IS_RULEBOOK (rulebook));
+
+  g_set_object (&self->rulebook, rulebook);
+}
+
 /**
  * desk_store_save:
  *
@@ -1086,12 +1157,7 @@ desk_store_save (DeskStore   *self,
   old_created = desk_record_get_created_at (record);
   old_updated = desk_record_get_updated_at (record);
 
-  if (!check_unique (self, record, &local_error))
-    ok = FALSE;
-  else if (old_id == 0)
-    ok = insert_record (self, record, &local_error);
-  else
-    ok = update_record (self, record, &local_error);
+  ok = save_in_transaction (self, record, &local_error);
 
   if (!ok || !desk_database_commit (self->database, &local_error))
     {
@@ -1495,6 +1561,10 @@ fill_stats (DeskStore  *self,
   stats->estimated_confirmed = estimates[1];
   stats->customers_to_notify = notices[0];
   stats->customers_notified = notices[1];
+
+  if (!_desk_store_count_overdue_of (self, incident_id, &stats->overdue_obligations,
+                                     &stats->overdue_notices, error))
+    return FALSE;
 
   if (!(stmt = desk_database_prepare (self->database,
                                       "SELECT c.uuid, c.name, (SELECT count (*) FROM affected a"
@@ -1902,6 +1972,9 @@ typedef gpointer (*JobFunc) (DeskStore *self, Job *job, GError **error);
 struct _Job
 {
   JobFunc         func;
+  DeskStoreWorkFunc work;     /* the work of _desk_store_run_in_thread() */
+  gpointer        data;
+  GDestroyNotify  data_free;
   GPtrArray      *originals;  /* the caller's records */
   GPtrArray      *copies;     /* what the worker changes */
   GType           type;
@@ -1918,6 +1991,8 @@ job_free (gpointer data)
   g_clear_pointer (&job->originals, g_ptr_array_unref);
   g_clear_pointer (&job->copies, g_ptr_array_unref);
   g_free (job->field);
+  if (job->data_free != NULL)
+    job->data_free (job->data);
   g_free (job);
 }
 
@@ -2006,6 +2081,51 @@ job_finish (DeskStore     *self,
 
 /* A non-NULL result for the jobs that only succeed or fail. */
 #define JOB_DONE GINT_TO_POINTER (1)
+
+static gpointer
+work_job (DeskStore  *self,
+          Job        *job,
+          GError    **error)
+{
+  return job->work (self, job->data, error);
+}
+
+/**
+ * _desk_store_run_in_thread:
+ * @work: what to run on a worker thread; it returns %NULL only with an error set
+ * @data: (transfer full): what @work takes
+ * @source_tag: the _async function, for _desk_store_run_finish()
+ *
+ * Runs @work as the other _async functions run their work, for the store's other files.
+ */
+void
+_desk_store_run_in_thread (DeskStore           *self,
+                           DeskStoreWorkFunc    work,
+                           gpointer             data,
+                           GDestroyNotify       data_free,
+                           GDestroyNotify       result_free,
+                           gpointer             source_tag,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  Job *job = job_new (work_job, result_free);
+
+  job->work = work;
+  job->data = data;
+  job->data_free = data_free;
+  job_run (self, job, source_tag, cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full): what the work returned, or %NULL with @error set */
+gpointer
+_desk_store_run_finish (DeskStore     *self,
+                        GAsyncResult  *result,
+                        gpointer       source_tag,
+                        GError       **error)
+{
+  return job_finish (self, result, source_tag, error);
+}
 
 static gpointer
 save_job (DeskStore  *self,

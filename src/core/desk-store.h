@@ -11,7 +11,9 @@
 
 #include "desk-audit-entry.h"
 #include "desk-database.h"
+#include "desk-deadline.h"
 #include "desk-records.h"
+#include "desk-rulebook.h"
 #include "desk-stats.h"
 
 G_BEGIN_DECLS
@@ -120,6 +122,26 @@ gboolean      desk_store_put_export_snapshot (DeskStore          *self,
                                             gint64                replace_from,
                                             const char           *snapshot,
                                             GError              **error);
+DeskRulebook *desk_store_get_rulebook      (DeskStore            *self);
+void          desk_store_set_rulebook      (DeskStore            *self,
+                                            DeskRulebook         *rulebook);
+GPtrArray    *desk_store_add_obligations   (DeskStore            *self,
+                                            DeskIncident         *incident,
+                                            const char           *rule_id,
+                                            const char           *condition,
+                                            gint64                clock_start,
+                                            GError              **error);
+GPtrArray    *desk_store_list_deadlines    (DeskStore            *self,
+                                            gint64                incident_id,
+                                            GError              **error);
+GArray       *desk_store_count_overdue     (DeskStore            *self,
+                                            GError              **error);
+GPtrArray    *desk_store_take_reminders    (DeskStore            *self,
+                                            guint                 lead_hours,
+                                            GError              **error);
+DeskNoticeProgress *desk_store_get_notice_progress (DeskStore    *self,
+                                            gint64                incident_id,
+                                            GError              **error);
 
 void          desk_store_save_async        (DeskStore            *self,
                                             DeskRecord           *record,
@@ -189,6 +211,48 @@ void          desk_store_get_stats_async   (DeskStore            *self,
                                             GAsyncReadyCallback   callback,
                                             gpointer              user_data);
 DeskStats    *desk_store_get_stats_finish  (DeskStore            *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+void          desk_store_add_obligations_async (DeskStore        *self,
+                                            DeskIncident         *incident,
+                                            const char           *rule_id,
+                                            const char           *condition,
+                                            gint64                clock_start,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+GPtrArray    *desk_store_add_obligations_finish (DeskStore       *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+void          desk_store_list_deadlines_async (DeskStore         *self,
+                                            gint64                incident_id,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+GPtrArray    *desk_store_list_deadlines_finish (DeskStore        *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+void          desk_store_count_overdue_async (DeskStore          *self,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+GArray       *desk_store_count_overdue_finish (DeskStore         *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+void          desk_store_take_reminders_async (DeskStore         *self,
+                                            guint                 lead_hours,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+GPtrArray    *desk_store_take_reminders_finish (DeskStore        *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+void          desk_store_get_notice_progress_async (DeskStore    *self,
+                                            gint64                incident_id,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+DeskNoticeProgress *desk_store_get_notice_progress_finish (DeskStore *self,
                                             GAsyncResult         *result,
                                             GError              **error);
 
