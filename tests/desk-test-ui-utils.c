@@ -180,6 +180,54 @@ is_cell_showing (GtkWidget     *widget,
          && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), data) == 0;
 }
 
+static gboolean
+is_label_showing (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+/* Returns: (transfer none) (nullable): the mapped label under @widget showing @text, e.g. a
+ *   toast's title */
+GtkWidget *
+desk_test_find_label (GtkWidget  *widget,
+                      const char *text)
+{
+  return find_matching (widget, is_label_showing, text);
+}
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return ADW_IS_PREFERENCES_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+/* Returns: (transfer none) (nullable): the row titled @title under @widget, e.g. a setting of the
+ *   preferences */
+GtkWidget *
+desk_test_find_row (GtkWidget  *widget,
+                    const char *title)
+{
+  return find_matching (widget, is_row_titled, title);
+}
+
+/* Returns: (transfer full) (nullable): the text this process put on @clipboard, if any */
+char *
+desk_test_get_clipboard_text (GdkClipboard *clipboard)
+{
+  GdkContentProvider *content = gdk_clipboard_get_content (clipboard);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  if (content == NULL || !gdk_content_provider_get_value (content, &value, NULL))
+    return NULL;
+
+  return g_value_dup_string (&value);
+}
+
 /* Returns: (transfer none) (nullable): the first widget of @type under @widget, depth first */
 GtkWidget *
 desk_test_find_widget (GtkWidget *widget,

@@ -52,6 +52,11 @@ GtkWidget  *desk_test_find_button       (GtkWidget    *widget,
                                          const char   *label);
 GtkWidget  *desk_test_find_cell         (GtkWidget    *widget,
                                          const char   *text);
+GtkWidget  *desk_test_find_label        (GtkWidget    *widget,
+                                         const char   *text);
+GtkWidget  *desk_test_find_row          (GtkWidget    *widget,
+                                         const char   *title);
+char       *desk_test_get_clipboard_text (GdkClipboard *clipboard);
 GtkWindow  *desk_test_find_toplevel     (GType         type);
 void        desk_test_respond_to_dialog (const char   *response);
 

@@ -235,3 +235,33 @@ desk_test_progress_wait (DeskTestProgress *progress,
   g_signal_handler_disconnect (object, handler);
   return progress->result;
 }
+
+/* Returns: (transfer full): what @argv prints, after it exits successfully */
+char *
+desk_test_spawn (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* Returns: whether poppler-utils are there to read PDFs back; the test is skipped if not */
+gboolean
+desk_test_have_poppler (void)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  g_autofree char *pdffonts = g_find_program_in_path ("pdffonts");
+
+  if (pdftotext != NULL && pdfinfo != NULL && pdffonts != NULL)
+    return TRUE;
+
+  g_test_skip ("poppler-utils (pdftotext, pdfinfo, pdffonts) are not installed");
+  return FALSE;
+}

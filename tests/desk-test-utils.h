@@ -41,5 +41,7 @@ void        desk_test_progress_done_cb (GObject      *source,
                                         gpointer      data);
 GAsyncResult *desk_test_progress_wait (DeskTestProgress *progress,
                                        gpointer          object);
+char       *desk_test_spawn          (const char * const *argv);
+gboolean    desk_test_have_poppler   (void);
 
 G_END_DECLS

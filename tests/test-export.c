@@ -543,21 +543,6 @@ test_failing_stream (void)
 /* }}} */
 /* PDF, as poppler reads it {{{ */
 
-/* Returns: (transfer full): what @argv prints, after it exits successfully */
-static char *
-run (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
-                               NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 /* Writes @report as PDF into @dir and returns its path. */
 static char *
 save_pdf (DeskReport *report,
@@ -573,20 +558,6 @@ save_pdf (DeskReport *report,
   return path;
 }
 
-static gboolean
-have_poppler (void)
-{
-  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
-  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
-  g_autofree char *pdffonts = g_find_program_in_path ("pdffonts");
-
-  if (pdftotext != NULL && pdfinfo != NULL && pdffonts != NULL)
-    return TRUE;
-
-  g_test_skip ("poppler-utils (pdftotext, pdfinfo, pdffonts) are not installed");
-  return FALSE;
-}
-
 static void
 test_pdf_status (void)
 {
@@ -597,26 +568,26 @@ test_pdf_status (void)
   g_autofree char *text = NULL;
   g_autofree char *first_page = NULL;
 
-  if (!have_poppler ())
+  if (!desk_test_have_poppler ())
     return;
 
   report = gather (MAIL_TITLE, DESK_EXPORT_WHAT_STATUS);
   dir = desk_test_make_tmp_dir ();
   path = save_pdf (report, DESK_PAPER_A4, dir);
 
-  info = run ((const char *[]) { "pdfinfo", path, NULL });
+  info = desk_test_spawn ((const char *[]) { "pdfinfo", path, NULL });
   g_assert_nonnull (strstr (info, "Title:           Incident status report: " MAIL_TITLE "\n"));
   g_assert_nonnull (strstr (info, "\nCreator:         Incident Desk "));
   g_assert_nonnull (strstr (info, "\nPage size:       595.276 x 841.89 pts (A4)\n"));
 
-  first_page = run ((const char *[]) { "pdftotext", "-f", "1", "-l", "1", path, "-", NULL });
+  first_page = desk_test_spawn ((const char *[]) { "pdftotext", "-f", "1", "-l", "1", path, "-", NULL });
   g_assert_nonnull (strstr (first_page, MAIL_TITLE));
   g_assert_nonnull (strstr (first_page, "Exported 14 Apr 2026 00:30 UTC"));
   g_assert_nonnull (strstr (first_page, "Key figures"));
   g_assert_nonnull (strstr (first_page, "4,072,650"));
   g_assert_nonnull (strstr (first_page, "Page 1 of "));
 
-  text = run ((const char *[]) { "pdftotext", path, "-", NULL });
+  text = desk_test_spawn ((const char *[]) { "pdftotext", path, "-", NULL });
   g_assert_nonnull (strstr (text, "Open checklist items"));
   g_assert_nonnull (strstr (text, "Recent timeline"));
   g_assert_nonnull (strstr (text, "added 606 affected customers"));
@@ -634,22 +605,22 @@ test_pdf_letter_and_japanese (void)
   g_autofree char *text = NULL;
   g_autofree char *fonts = NULL;
 
-  if (!have_poppler ())
+  if (!desk_test_have_poppler ())
     return;
 
   report = gather (TRICKY_TITLE, DESK_EXPORT_WHAT_STATUS);
   dir = desk_test_make_tmp_dir ();
   path = save_pdf (report, DESK_PAPER_LETTER, dir);
 
-  info = run ((const char *[]) { "pdfinfo", path, NULL });
+  info = desk_test_spawn ((const char *[]) { "pdfinfo", path, NULL });
   g_assert_nonnull (strstr (info, "\nPage size:       612 x 792 pts (letter)\n"));
 
   /* Japanese comes out as the characters it went in as, from a Japanese font. */
-  text = run ((const char *[]) { "pdftotext", path, "-", NULL });
+  text = desk_test_spawn ((const char *[]) { "pdftotext", path, "-", NULL });
   g_assert_nonnull (strstr (text, JA_CATEGORY));
   g_assert_nonnull (strstr (text, JA_CUSTOMER));
   g_assert_nonnull (strstr (text, SCRIPT));
-  fonts = run ((const char *[]) { "pdffonts", path, NULL });
+  fonts = desk_test_spawn ((const char *[]) { "pdffonts", path, NULL });
   g_assert_nonnull (strstr (fonts, "NotoSansCJK"));
 
   desk_test_remove_tree (dir);
@@ -672,7 +643,7 @@ test_pdf_long_table (void)
   DeskChecklist *long_list = NULL;
   guint n_pages;
 
-  if (!have_poppler ())
+  if (!desk_test_have_poppler ())
     return;
 
   incident = find_incident (TRICKY_TITLE);
@@ -688,8 +659,8 @@ test_pdf_long_table (void)
 
   dir = desk_test_make_tmp_dir ();
   path = save_pdf (report, DESK_PAPER_A4, dir);
-  info = run ((const char *[]) { "pdfinfo", path, NULL });
-  text = run ((const char *[]) { "pdftotext", "-layout", path, "-", NULL });
+  info = desk_test_spawn ((const char *[]) { "pdfinfo", path, NULL });
+  text = desk_test_spawn ((const char *[]) { "pdftotext", "-layout", path, "-", NULL });
 
   pages = g_strsplit (text, "\f", -1);
   n_pages = g_strv_length (pages) - 1;

@@ -144,6 +144,7 @@ reset_settings (GSettings *settings)
   g_settings_reset (settings, "user-name");
   g_settings_reset (settings, "default-channel");
   g_settings_reset (settings, "color-scheme");
+  g_settings_reset (settings, "paper-size");
 }
 
 static void
@@ -362,6 +363,87 @@ test_window_pages (Fixture       *fixture,
                                              "remediation"));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (_desk_window_get_view_stack (window)),
                    ==, "remediation");
+
+  desk_test_destroy_window (GTK_WINDOW (window), NULL);
+}
+
+static gboolean
+clipboard_starts_with (GdkClipboard *clipboard,
+                       const char   *prefix)
+{
+  g_autofree char *text = desk_test_get_clipboard_text (clipboard);
+
+  return text != NULL && g_str_has_prefix (text, prefix);
+}
+
+/* The header's report button follows the page: the status report on Overview, the ledger on
+ * Notifications, the checklists on Remediation, nothing elsewhere. Its menu prints and copies
+ * the same report. */
+static void
+test_window_report_button (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  static const struct
+  {
+    const char *page;
+    const char *what;
+    const char *tooltip;
+  } pages[] = {
+    { "overview", "status", "Export Status Report" },
+    { "customers", NULL, NULL },
+    { "notifications", "ledger", "Export Notification Ledger" },
+    { "remediation", "checklists", "Export Remediation Checklists" },
+    { "history", NULL, NULL },
+  };
+  g_autoptr(DeskIncident) incident = NULL;
+  GdkClipboard *clipboard;
+  DeskWindow *window;
+
+  incident = save_incident (fixture->store, "Webmail intrusion", "Example Mail Hosting",
+                            DESK_INCIDENT_STATUS_INVESTIGATING, 1776000000);
+  window = open_window (fixture->store);
+  SPIN_UNTIL (page_is (window, "incident"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *button = GTK_WIDGET (window->report_button);
+      GMenuModel *menu = G_MENU_MODEL (window->report_menu);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                                 pages[i].page));
+      g_assert_cmpint (gtk_widget_get_visible (button), ==, pages[i].what != NULL);
+      if (pages[i].what == NULL)
+        continue;
+
+      g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==,
+                       "win.export-report");
+      g_assert_true (g_variant_equal (gtk_actionable_get_action_target_value
+                                        (GTK_ACTIONABLE (button)),
+                                      g_variant_new ("(ss)", pages[i].what, "")));
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_widget_get_first_child (button)), ==,
+                       pages[i].tooltip);
+
+      g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+      for (int item = 0; item < 2; item++)
+        {
+          g_autoptr(GVariant) target = NULL;
+          g_autofree char *action = NULL;
+
+          target = g_menu_model_get_item_attribute_value (menu, item, G_MENU_ATTRIBUTE_TARGET,
+                                                          NULL);
+          g_assert_true (g_menu_model_get_item_attribute (menu, item, G_MENU_ATTRIBUTE_ACTION,
+                                                          "s", &action));
+          g_assert_cmpstr (action, ==, item == 0 ? "win.print-report" : "win.copy-report");
+          g_assert_true (g_variant_equal (target, g_variant_new ("(ss)", pages[i].what, "")));
+        }
+    }
+
+  /* Copy as Markdown, from the window: the status report. */
+  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  gdk_clipboard_set_text (clipboard, "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-report", "(ss)",
+                                             "status", ""));
+  SPIN_UNTIL (clipboard_starts_with (clipboard, "# Incident status report: Webmail intrusion"));
 
   desk_test_destroy_window (GTK_WINDOW (window), NULL);
 }
@@ -713,6 +795,9 @@ test_preferences (Fixture       *fixture,
   g_object_set (desk_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW),
                 "selected", (guint) DESK_CHANNEL_PORTAL, NULL);
   g_assert_cmpstr (g_settings_get_string (fixture->settings, "default-channel"), ==, "portal");
+  g_object_set (desk_test_find_row (GTK_WIDGET (preferences), "Paper Size"),
+                "selected", 1u, NULL);
+  g_assert_cmpstr (g_settings_get_string (fixture->settings, "paper-size"), ==, "letter");
   g_settings_set_string (fixture->settings, "color-scheme", "dark");
   SPIN_UNTIL (adw_style_manager_get_color_scheme (style_manager) == ADW_COLOR_SCHEME_FORCE_DARK);
   g_settings_reset (fixture->settings, "color-scheme");
@@ -919,6 +1004,8 @@ main (int   argc,
               fixture_set_up, test_window_existing_incident, fixture_tear_down);
   g_test_add ("/desk/window/pages", Fixture, NULL,
               fixture_set_up, test_window_pages, fixture_tear_down);
+  g_test_add ("/desk/window/report-button", Fixture, NULL,
+              fixture_set_up, test_window_report_button, fixture_tear_down);
   g_test_add ("/desk/window/search", Fixture, NULL,
               fixture_set_up, test_window_search, fixture_tear_down);
   g_test_add ("/desk/window/filter", Fixture, NULL,

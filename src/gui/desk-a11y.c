@@ -50,6 +50,43 @@ desk_a11y_name_entry_row_apply (AdwEntryRow *row)
   name_buttons (GTK_WIDGET (row));
 }
 
+/**
+ * desk_a11y_name_split_button:
+ * @label: what the button does, e.g. _("Export Status Report")
+ * @dropdown_label: what its arrow opens, e.g. _("Print or Copy")
+ *
+ * Names the two buttons of @button, and gives the main one @label as its tooltip: libadwaita
+ * 1.2 gives the group a role but its buttons, when they show icons, nothing a screen reader
+ * could say.
+ */
+void
+desk_a11y_name_split_button (AdwSplitButton *button,
+                             const char     *label,
+                             const char     *dropdown_label)
+{
+  g_return_if_fail (ADW_IS_SPLIT_BUTTON (button));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (button));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child))
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                          -1);
+          gtk_widget_set_tooltip_text (child, label);
+        }
+      else if (GTK_IS_MENU_BUTTON (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, dropdown_label,
+                                        -1);
+    }
+}
+
 static void
 name_mnemonic_buttons (GtkWidget *widget)
 {

@@ -258,6 +258,21 @@ desk_checklist_view_delete_action (GtkWidget  *widget,
     _desk_remediation_page_delete_checklist (page, self->checklist, TRUE);
 }
 
+/* checklist.report "export", "print" or "copy": the window's win.*-report for this checklist
+ * alone. */
+static void
+desk_checklist_view_report_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  DeskChecklistView *self = DESK_CHECKLIST_VIEW (widget);
+  g_autofree char *window_action = g_strdup_printf ("win.%s-report",
+                                                    g_variant_get_string (parameter, NULL));
+
+  gtk_widget_activate_action (widget, window_action, "(ss)", "checklists",
+                              desk_record_get_uuid (DESK_RECORD (self->checklist)));
+}
+
 /* }}} */
 /* GObject {{{ */
 
@@ -369,6 +384,8 @@ desk_checklist_view_class_init (DeskChecklistViewClass *klass)
                                    desk_checklist_view_rename_action);
   gtk_widget_class_install_action (widget_class, "checklist.delete", NULL,
                                    desk_checklist_view_delete_action);
+  gtk_widget_class_install_action (widget_class, "checklist.report", "s",
+                                   desk_checklist_view_report_action);
 }
 
 static void

@@ -84,26 +84,47 @@ desk_show_error (GtkWidget    *widget,
 
 typedef struct
 {
-  DeskUndoFunc   undo;
+  DeskToastFunc  func;
   gpointer       user_data;
   GDestroyNotify destroy;
-} Undo;
+} ToastAction;
 
 static void
-undo_free (gpointer data)
+toast_action_free (gpointer data)
 {
-  Undo *undo = data;
+  ToastAction *action = data;
 
-  if (undo->destroy != NULL)
-    undo->destroy (undo->user_data);
-  g_free (undo);
+  if (action->destroy != NULL)
+    action->destroy (action->user_data);
+  g_free (action);
 }
 
 static void
-on_undo_clicked_cb (AdwToast *toast,
-                    Undo     *undo)
+on_toast_button_clicked_cb (AdwToast    *toast,
+                            ToastAction *action)
 {
-  undo->undo (undo->user_data);
+  action->func (action->user_data);
+}
+
+/* Returns: (transfer full): a toast whose button calls @func */
+static AdwToast *
+new_action_toast (const char     *title,
+                  const char     *button_label,
+                  DeskToastFunc   func,
+                  gpointer        user_data,
+                  GDestroyNotify  destroy)
+{
+  AdwToast *toast = adw_toast_new (title);
+  ToastAction *action = g_new0 (ToastAction, 1);
+
+  action->func = func;
+  action->user_data = user_data;
+  action->destroy = destroy;
+
+  adw_toast_set_button_label (toast, button_label);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_toast_button_clicked_cb), action,
+                         (GClosureNotify) (void (*) (void)) toast_action_free, 0);
+  return toast;
 }
 
 /**
@@ -117,27 +138,40 @@ on_undo_clicked_cb (AdwToast *toast,
 void
 desk_show_undo_toast (GtkWidget      *widget,
                       const char     *title,
-                      DeskUndoFunc    undo,
+                      DeskToastFunc   undo,
                       gpointer        user_data,
                       GDestroyNotify  destroy)
 {
   AdwToast *toast;
-  Undo *data;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (undo != NULL);
 
-  data = g_new0 (Undo, 1);
-  data->undo = undo;
-  data->user_data = user_data;
-  data->destroy = destroy;
-
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
+  toast = new_action_toast (title, _("_Undo"), undo, user_data, destroy);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), data,
-                         (GClosureNotify) (void (*) (void)) undo_free, 0);
   add_toast (widget, toast);
+}
+
+/**
+ * desk_show_action_toast:
+ * @title: the message, as Pango markup (see desk_show_toast())
+ * @button_label: the label of the toast's button, with a mnemonic, e.g. _("_Open")
+ * @func: called if the person presses the button
+ *
+ * Tells the person something, and offers what they may want to do next.
+ */
+void
+desk_show_action_toast (GtkWidget      *widget,
+                        const char     *title,
+                        const char     *button_label,
+                        DeskToastFunc   func,
+                        gpointer        user_data,
+                        GDestroyNotify  destroy)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (button_label != NULL && func != NULL);
+
+  add_toast (widget, new_action_toast (title, button_label, func, user_data, destroy));
 }
 
 /* The first response answers; the dialog may still emit its close response afterwards (when

@@ -11,7 +11,8 @@
 
 G_BEGIN_DECLS
 
-typedef void (*DeskUndoFunc) (gpointer user_data);
+/* What a toast's button does, e.g. Undo */
+typedef void (*DeskToastFunc) (gpointer user_data);
 
 void      desk_show_toast       (GtkWidget            *widget,
                                  const char           *title);
@@ -20,7 +21,13 @@ void      desk_show_error       (GtkWidget            *widget,
                                  const GError         *error);
 void      desk_show_undo_toast  (GtkWidget            *widget,
                                  const char           *title,
-                                 DeskUndoFunc          undo,
+                                 DeskToastFunc         undo,
+                                 gpointer              user_data,
+                                 GDestroyNotify        destroy);
+void      desk_show_action_toast (GtkWidget           *widget,
+                                 const char           *title,
+                                 const char           *button_label,
+                                 DeskToastFunc         func,
                                  gpointer              user_data,
                                  GDestroyNotify        destroy);
 void      desk_confirm_async    (GtkWidget            *widget,

@@ -29,6 +29,7 @@ struct _DeskPreferencesWindow
   AdwEntryRow          *user_name_row;
   AdwComboRow          *channel_row;
   AdwComboRow          *color_scheme_row;
+  AdwComboRow          *paper_row;
 
   /* Owned */
   GSettings            *settings;
@@ -36,8 +37,9 @@ struct _DeskPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (DeskPreferencesWindow, desk_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-/* The color scheme row's items, in order, as the "color-scheme" key spells them. */
-static const char * const color_schemes[] = { "default", "light", "dark" };
+/* The items of the color scheme and paper rows, in order, as their keys spell them. */
+static const char * const color_schemes[] = { "default", "light", "dark", NULL };
+static const char * const papers[] = { "a4", "letter", NULL };
 
 /* Setting mappings {{{ */
 
@@ -71,16 +73,19 @@ channel_set_mapping (const GValue       *value,
   return g_variant_new_string (channel->value_nick);
 }
 
+/* A combo row of fixed choices and a string key: @user_data is the key's values, in the order of
+ * the row's items, %NULL-terminated. */
 static gboolean
-color_scheme_get_mapping (GValue   *value,
-                          GVariant *variant,
-                          gpointer  user_data)
+choice_get_mapping (GValue   *value,
+                    GVariant *variant,
+                    gpointer  user_data)
 {
-  const char *scheme = g_variant_get_string (variant, NULL);
+  const char * const *choices = user_data;
+  const char *choice = g_variant_get_string (variant, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (color_schemes); i++)
+  for (guint i = 0; choices[i] != NULL; i++)
     {
-      if (g_str_equal (scheme, color_schemes[i]))
+      if (g_str_equal (choice, choices[i]))
         {
           g_value_set_uint (value, i);
           return TRUE;
@@ -91,16 +96,17 @@ color_scheme_get_mapping (GValue   *value,
 }
 
 static GVariant *
-color_scheme_set_mapping (const GValue       *value,
-                          const GVariantType *expected_type,
-                          gpointer            user_data)
+choice_set_mapping (const GValue       *value,
+                    const GVariantType *expected_type,
+                    gpointer            user_data)
 {
+  const char * const *choices = user_data;
   guint position = g_value_get_uint (value);
 
-  if (position >= G_N_ELEMENTS (color_schemes))
+  if (position >= g_strv_length ((char **) choices))
     return NULL;
 
-  return g_variant_new_string (color_schemes[position]);
+  return g_variant_new_string (choices[position]);
 }
 
 /* }}} */
@@ -132,6 +138,7 @@ desk_preferences_window_class_init (DeskPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, user_name_row);
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, channel_row);
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, color_scheme_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, paper_row);
 }
 
 static void
@@ -170,8 +177,13 @@ desk_preferences_window_init (DeskPreferencesWindow *self)
   g_settings_bind_with_mapping (self->settings, "color-scheme",
                                 self->color_scheme_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
-                                color_scheme_get_mapping, color_scheme_set_mapping,
-                                NULL, NULL);
+                                choice_get_mapping, choice_set_mapping,
+                                (gpointer) color_schemes, NULL);
+  g_settings_bind_with_mapping (self->settings, "paper-size",
+                                self->paper_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                choice_get_mapping, choice_set_mapping,
+                                (gpointer) papers, NULL);
 }
 
 /* }}} */

@@ -14,8 +14,11 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-a11y.h"
 #include "desk-accounts-page.h"
 #include "desk-demo.h"
+#include "desk-export-enum-types.h"
+#include "desk-export-flow.h"
 #include "desk-gui-utils.h"
 #include "desk-import-dialog.h"
 #include "desk-window-private.h"
@@ -23,6 +26,17 @@
 /* The incident's pages, in the order of the view stack and of Alt+1…6. */
 static const char * const page_names[] = {
   "overview", "customers", "notifications", "remediation", "history", "accounts",
+};
+
+/* The pages with a report to export, print or copy, and what it is. */
+static const struct
+{
+  const char     *page;
+  DeskExportWhat  what;
+} page_reports[] = {
+  { "overview", DESK_EXPORT_WHAT_STATUS },
+  { "notifications", DESK_EXPORT_WHAT_LEDGER },
+  { "remediation", DESK_EXPORT_WHAT_CHECKLISTS },
 };
 
 /* The desk_show_*() helpers look for the toast overlay above a widget: the window is above
@@ -464,6 +478,137 @@ _desk_window_import_file (DeskWindow *self,
 }
 
 /* }}} */
+/* Reports {{{ */
+
+/* Returns: whether the page shown has a report, and which in @what */
+static gboolean
+get_page_report (DeskWindow     *self,
+                 DeskExportWhat *what)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (page == NULL || _desk_window_get_selected (self) == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "incident") != 0)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_reports); i++)
+    if (g_str_equal (page, page_reports[i].page))
+      {
+        *what = page_reports[i].what;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* Returns: (transfer floating): the target of the win.*-report actions for the whole report of
+ *   @what */
+static GVariant *
+report_target (DeskExportWhat what)
+{
+  g_autoptr(GEnumClass) whats = g_type_class_ref (DESK_TYPE_EXPORT_WHAT);
+
+  return g_variant_new ("(ss)", g_enum_get_value (whats, what)->value_nick, "");
+}
+
+/* win.export-report, win.print-report and win.copy-report: ("status", "") for the status report,
+ * ("checklists", UUID) for one checklist. */
+static void
+desk_window_report_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  g_autoptr(GEnumClass) whats = g_type_class_ref (DESK_TYPE_EXPORT_WHAT);
+  g_autoptr(DeskExportFlow) flow = NULL;
+  const char *what_nick, *checklist_uuid;
+  GEnumValue *what;
+
+  g_assert (self->store != NULL);
+  g_assert (_desk_window_get_selected (self) != NULL);
+
+  g_variant_get (parameter, "(&s&s)", &what_nick, &checklist_uuid);
+  what = g_enum_get_value_by_nick (whats, what_nick);
+  if (what == NULL ||
+      (*checklist_uuid != '\0' && what->value != DESK_EXPORT_WHAT_CHECKLISTS))
+    {
+      g_warning ("No report “%s” of “%s”", what_nick, checklist_uuid);
+      return;
+    }
+
+  flow = desk_export_flow_new (toast_anchor (self), self->store, _desk_window_get_selected (self),
+                               what->value, *checklist_uuid != '\0' ? checklist_uuid : NULL);
+
+  /* Each operation holds the flow, and tells the person how it went. */
+  if (g_str_equal (action_name, "win.export-report"))
+    desk_export_flow_export_async (flow, self->cancellable, NULL, NULL);
+  else if (g_str_equal (action_name, "win.print-report"))
+    desk_export_flow_print_async (flow, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL,
+                                  self->cancellable, NULL, NULL);
+  else
+    desk_export_flow_copy_async (flow, self->cancellable, NULL, NULL);
+}
+
+/* Ctrl+P: the report of the page shown, if it has one. */
+static gboolean
+print_page_report (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  DeskExportWhat what;
+
+  if (!get_page_report (self, &what))
+    return FALSE;
+
+  return gtk_widget_activate_action_variant (widget, "win.print-report", report_target (what));
+}
+
+/**
+ * _desk_window_actions_update_report:
+ *
+ * Shows the report button for the report of the page shown (the status report on Overview, the
+ * ledger on Notifications, the checklists on Remediation), and hides it on the other pages.
+ */
+void
+_desk_window_actions_update_report (DeskWindow *self)
+{
+  g_autoptr(GVariant) target = NULL;
+  g_autoptr(GMenuItem) print = NULL;
+  g_autoptr(GMenuItem) copy = NULL;
+  DeskExportWhat what;
+  const char *label;
+
+  g_return_if_fail (DESK_IS_WINDOW (self));
+
+  if (!get_page_report (self, &what))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->report_button), FALSE);
+      return;
+    }
+
+  /* The target first: the action takes one, and would be looked at without it. */
+  target = g_variant_ref_sink (report_target (what));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->report_button), target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->report_button), "win.export-report");
+
+  label = desk_export_flow_get_export_label (what);
+  desk_a11y_name_split_button (self->report_button, label,
+                               adw_split_button_get_dropdown_tooltip (self->report_button));
+
+  print = g_menu_item_new (_("_Print…"), NULL);
+  g_menu_item_set_action_and_target_value (print, "win.print-report", target);
+  g_menu_item_set_attribute (print, "accel", "s", "<Primary>p");
+  copy = g_menu_item_new (_("_Copy as Markdown"), NULL);
+  g_menu_item_set_action_and_target_value (copy, "win.copy-report", target);
+  g_menu_remove_all (self->report_menu);
+  g_menu_append_item (self->report_menu, print);
+  g_menu_append_item (self->report_menu, copy);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->report_button), TRUE);
+}
+
+/* }}} */
 
 void
 _desk_window_class_actions_init (DeskWindowClass *klass)
@@ -499,6 +644,16 @@ _desk_window_class_actions_init (DeskWindowClass *klass)
                                    desk_window_import_accounts_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
                                        "win.import-accounts", NULL);
+
+  /* A report of the incident: (what, the one checklist's UUID or "") */
+  gtk_widget_class_install_action (widget_class, "win.export-report", "(ss)",
+                                   desk_window_report_action);
+  gtk_widget_class_install_action (widget_class, "win.print-report", "(ss)",
+                                   desk_window_report_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-report", "(ss)",
+                                   desk_window_report_action);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                print_page_report, NULL);
 }
 
 void
@@ -521,4 +676,7 @@ _desk_window_actions_update (DeskWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", has_incident);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-accounts", has_incident);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-accounts", has_incident);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", has_incident);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-report", has_incident);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-report", has_incident);
 }

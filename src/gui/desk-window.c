@@ -81,6 +81,7 @@ update_header (DeskWindow *self)
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, showing_incident);
   gtk_widget_set_visible (self->incident_menu_button, showing_incident);
   gtk_widget_set_visible (self->content_menu_button, folded && is_page (self, "empty"));
+  _desk_window_actions_update_report (self);
 
   /* Narrow, the switcher moves from the header to the bottom of the window. */
   adw_view_switcher_bar_set_reveal (self->switcher_bar, showing_incident && narrow);
@@ -547,6 +548,12 @@ on_content_page_changed_cb (DeskWindow *self)
 }
 
 static void
+on_view_page_changed_cb (DeskWindow *self)
+{
+  _desk_window_actions_update_report (self);
+}
+
+static void
 on_search_changed_cb (DeskWindow *self)
 {
   set_search_text (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
@@ -630,6 +637,8 @@ desk_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->incidents, self);
   if (self->content_stack != NULL)
     g_signal_handlers_disconnect_by_data (self->content_stack, self);
+  if (self->view_stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->view_stack, self);
   if (self->switcher_title != NULL)
     g_signal_handlers_disconnect_by_data (self->switcher_title, self);
   if (self->search_entry != NULL)
@@ -764,6 +773,8 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, incident_menu_button);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, content_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, report_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, report_menu);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, content_stack);
@@ -780,6 +791,7 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_switcher_title_visible_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_content_page_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_show_all_clicked_cb);
 
@@ -795,6 +807,9 @@ desk_window_init (DeskWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   desk_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
+  /* Until a page with a report names it after the report. */
+  desk_a11y_name_split_button (self->report_button, _("Export Report"),
+                               adw_split_button_get_dropdown_tooltip (self->report_button));
 
   self->cancellable = g_cancellable_new ();
 
