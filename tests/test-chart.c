@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "desk-chart.h"
+#include "desk-test-utils.h"
 
 #define HOUR (G_GINT64_CONSTANT (60) * 60)
 #define DAY  (24 * HOUR)
@@ -266,6 +267,84 @@ test_chart_describe (void)
   g_assert_cmpstr (empty_text, ==, "Figures. Confirmed: none yet.");
 }
 
+/* The notification chart from the store's answers: a line per obligation and per regulator's
+ * notice, one for the customers due at the same time, counted; none for what has no due time. */
+static void
+test_chart_notice_progress (void)
+{
+  g_autoptr(DeskStore) store = desk_test_open_store (NULL);
+  g_autoptr(DeskIncident) incident = desk_test_save (store, desk_incident_new ("Chart"));
+  g_autoptr(DeskNoticeProgress) progress = desk_notice_progress_new ();
+  g_autoptr(GPtrArray) deadlines = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(DeskChart) chart = NULL;
+  g_autofree char *text = NULL;
+  struct { DeskDeadlineKind kind; DeskRecipient recipient; gint64 due_at; const char *title; }
+  cases[] = {
+    { DESK_DEADLINE_KIND_OBLIGATION, 0, START + 3 * DAY, "GDPR (EU): Notification" },
+    { DESK_DEADLINE_KIND_OBLIGATION, 0, 0, "GDPR (EU): Data subjects" },
+    { DESK_DEADLINE_KIND_NOTICE, DESK_RECIPIENT_CUSTOMER, START + 2 * DAY, "Customer A" },
+    { DESK_DEADLINE_KIND_NOTICE, DESK_RECIPIENT_CUSTOMER, START + 2 * DAY, "Customer B" },
+    { DESK_DEADLINE_KIND_NOTICE, DESK_RECIPIENT_CUSTOMER, START + 4 * DAY, "Customer C" },
+    { DESK_DEADLINE_KIND_NOTICE, DESK_RECIPIENT_REGULATOR, START + DAY, "Regulator" },
+  };
+  gint64 sent = START + 6 * HOUR;
+
+  progress->to_notify = 3;
+  g_array_append_val (progress->sent_at, sent);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(DeskRecord) record = NULL;
+
+      if (cases[i].kind == DESK_DEADLINE_KIND_OBLIGATION)
+        record = DESK_RECORD (desk_obligation_new (incident, "gdpr", "authority"));
+      else
+        {
+          record = DESK_RECORD (desk_notification_new (incident, NULL));
+          desk_record_set_enum (record, "recipient", cases[i].recipient);
+        }
+      desk_record_set_int (record, "due-at", cases[i].due_at);
+      g_ptr_array_add (deadlines, desk_deadline_new (cases[i].kind, record, cases[i].title, NULL,
+                                                     "Chart", "UTC", FALSE, START));
+    }
+
+  chart = desk_chart_new_notice_progress (progress, deadlines, utc, START + 5 * DAY);
+  text = desk_chart_describe (chart);
+  g_assert_cmpstr (text, ==,
+                   "Contracts notified over time."
+                   " Notified: 1, on 14 Apr 2026 06:00."
+                   " Acknowledged: none yet."
+                   " To notify: 3."
+                   " Deadline: Regulator, 15 Apr 2026 00:00."
+                   " Deadline: Customers’ deadline (2), 16 Apr 2026 00:00."
+                   " Deadline: GDPR (EU): Notification, 17 Apr 2026 00:00."
+                   " Deadline: Customer’s deadline (1), 18 Apr 2026 00:00.");
+}
+
+static void
+test_chart_figures (void)
+{
+  g_autoptr(DeskStore) store = desk_test_open_store (NULL);
+  g_autoptr(DeskIncident) incident = desk_test_save (store, desk_incident_new ("Figures"));
+  g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(DeskChart) chart = NULL;
+  g_autofree char *text = NULL;
+
+  g_ptr_array_add (figures, desk_figure_new (incident, START + DAY, 4072650, 311288,
+                                             DESK_FIGURE_SOURCE_IMPORT));
+  g_ptr_array_add (figures, desk_figure_new (incident, START, 4000000, 0,
+                                             DESK_FIGURE_SOURCE_ESTIMATE));
+
+  chart = desk_chart_new_figures (figures, utc, START + 2 * DAY);
+  text = desk_chart_describe (chart);
+  g_assert_cmpstr (text, ==,
+                   "Affected accounts over time."
+                   " Potentially affected: 4,072,650, on 15 Apr 2026 00:00."
+                   " Confirmed: 311,288, on 15 Apr 2026 00:00.");
+}
+
 /* }}} */
 
 int
@@ -280,6 +359,8 @@ main (int   argc,
   g_test_add_func ("/desk/chart/small", test_chart_small);
   g_test_add_func ("/desk/chart/single-point", test_chart_single_point);
   g_test_add_func ("/desk/chart/describe", test_chart_describe);
+  g_test_add_func ("/desk/chart/notice-progress", test_chart_notice_progress);
+  g_test_add_func ("/desk/chart/figures", test_chart_figures);
 
   return g_test_run ();
 }

@@ -1062,6 +1062,132 @@ desk_chart_draw (DeskChart            *self,
 }
 
 /**
+ * desk_chart_new_notice_progress:
+ * @progress: the incident's customer notices over time
+ * @deadlines: (element-type DeskDeadline): the incident's deadlines, as
+ *   desk_store_list_deadlines() lists them
+ * @zone: (nullable): the incident's time zone
+ * @now: the time the chart is drawn at
+ *
+ * The notification progress chart: contracts notified and acknowledged over time against the
+ * total to notify, with the incident's deadlines. The customers' own deadlines, hundreds of
+ * them at a few times, are one line for each time, counted.
+ *
+ * Returns: (transfer full): the chart
+ */
+DeskChart *
+desk_chart_new_notice_progress (const DeskNoticeProgress *progress,
+                                GPtrArray                *deadlines,
+                                GTimeZone                *zone,
+                                gint64                    now)
+{
+  g_autoptr(GHashTable) customers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                           NULL);
+  g_autoptr(GArray) customer_times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  DeskChart *self;
+  guint notified, acknowledged;
+
+  g_return_val_if_fail (progress != NULL, NULL);
+  g_return_val_if_fail (deadlines != NULL, NULL);
+
+  self = desk_chart_new (_("Contracts notified over time"), zone);
+  /* Translators: a line of the notification chart: contracts whose notice went out */
+  notified = desk_chart_add_series (self, C_("chart", "Notified"), TRUE);
+  /* Translators: a line of the notification chart: contracts that acknowledged their notice */
+  acknowledged = desk_chart_add_series (self, C_("chart", "Acknowledged"), TRUE);
+  /* Translators: the total line of the notification chart */
+  desk_chart_set_target (self, progress->to_notify, C_("chart", "To notify"));
+  desk_chart_set_now (self, now);
+
+  for (guint i = 0; i < progress->sent_at->len; i++)
+    desk_chart_add_point (self, notified, g_array_index (progress->sent_at, gint64, i), i + 1);
+  for (guint i = 0; i < progress->acknowledged_at->len; i++)
+    desk_chart_add_point (self, acknowledged,
+                          g_array_index (progress->acknowledged_at, gint64, i), i + 1);
+
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      DeskDeadline *deadline = g_ptr_array_index (deadlines, i);
+      DeskRecord *record = desk_deadline_get_record (deadline);
+      gint64 due_at = desk_deadline_get_due_at (deadline);
+      gpointer count;
+
+      if (due_at == 0)
+        continue;
+
+      if (desk_deadline_get_kind (deadline) == DESK_DEADLINE_KIND_OBLIGATION ||
+          desk_record_get_enum (record, "recipient") != DESK_RECIPIENT_CUSTOMER)
+        {
+          desk_chart_add_marker (self, due_at, desk_deadline_get_title (deadline));
+          continue;
+        }
+
+      count = g_hash_table_lookup (customers, &due_at);
+      if (count == NULL)
+        g_array_append_val (customer_times, due_at);
+      g_hash_table_replace (customers, g_memdup2 (&due_at, sizeof due_at),
+                            GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+    }
+
+  for (guint i = 0; i < customer_times->len; i++)
+    {
+      gint64 due_at = g_array_index (customer_times, gint64, i);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (customers, &due_at));
+      g_autofree char *label = NULL;
+
+      /* Translators: a deadline line of the notification chart: the contractual deadline of
+       * this many customers' notices, e.g. "Customers' deadline (586)" */
+      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Customer’s deadline (%u)",
+                                            "Customers’ deadline (%u)", n), n);
+      desk_chart_add_marker (self, due_at, label);
+    }
+
+  return self;
+}
+
+/**
+ * desk_chart_new_figures:
+ * @figures: (element-type DeskFigure): the incident's figure history
+ * @zone: (nullable): the incident's time zone
+ * @now: the time the chart is drawn at
+ *
+ * The chart of the incident's figures over time: the accounts potentially affected and those
+ * confirmed, each as stated or counted at its time.
+ *
+ * Returns: (transfer full): the chart
+ */
+DeskChart *
+desk_chart_new_figures (GPtrArray *figures,
+                        GTimeZone *zone,
+                        gint64     now)
+{
+  DeskChart *self;
+  guint potential, confirmed;
+
+  g_return_val_if_fail (figures != NULL, NULL);
+
+  self = desk_chart_new (_("Affected accounts over time"), zone);
+  /* Translators: a line of the figures chart */
+  potential = desk_chart_add_series (self, C_("chart", "Potentially affected"), FALSE);
+  /* Translators: a line of the figures chart */
+  confirmed = desk_chart_add_series (self, C_("chart", "Confirmed"), FALSE);
+  desk_chart_set_now (self, now);
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      DeskRecord *figure = g_ptr_array_index (figures, i);
+      gint64 recorded_at = desk_record_get_int (figure, "recorded-at");
+
+      desk_chart_add_point (self, potential, recorded_at,
+                            desk_record_get_int (figure, "potential"));
+      desk_chart_add_point (self, confirmed, recorded_at,
+                            desk_record_get_int (figure, "confirmed"));
+    }
+
+  return self;
+}
+
+/**
  * desk_chart_style_init_paper:
  *
  * Fills @style with the colours of a chart on white paper, as the PDF report prints it: the

@@ -10,7 +10,7 @@
 #include <cairo.h>
 #include <pango/pango.h>
 
-#include <glib-object.h>
+#include "desk-deadline.h"
 
 G_BEGIN_DECLS
 
@@ -72,6 +72,14 @@ void        desk_chart_draw           (DeskChart            *self,
                                        double                width,
                                        double                height,
                                        const DeskChartStyle *style);
+
+DeskChart  *desk_chart_new_notice_progress (const DeskNoticeProgress *progress,
+                                       GPtrArray            *deadlines,
+                                       GTimeZone            *zone,
+                                       gint64                now);
+DeskChart  *desk_chart_new_figures    (GPtrArray            *figures,
+                                       GTimeZone            *zone,
+                                       gint64                now);
 
 void        desk_chart_style_init_paper (DeskChartStyle     *style);
 
