@@ -56,8 +56,8 @@ restart (DeskIncidentPage *self)
   desk_incident_page_reload (self);
 }
 
-/* Other pages and other programs change the incident too: a page reads it again when it comes
- * back into view, not on its first showing (setting the incident already read it). */
+/* Other pages and other programs change the incident too: a page reads it when it comes into
+ * view if it was asked to while hidden, or has been hidden since it last read. */
 static void
 desk_incident_page_map (GtkWidget *widget)
 {
@@ -267,7 +267,16 @@ desk_incident_page_get_cancellable (DeskIncidentPage *self)
 void
 desk_incident_page_reload (DeskIncidentPage *self)
 {
+  DeskIncidentPagePrivate *priv = desk_incident_page_get_instance_private (self);
+
   g_return_if_fail (DESK_IS_INCIDENT_PAGE (self));
+
+  /* A hidden page reads when it comes into view: what it read now could be old by then. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      priv->stale = TRUE;
+      return;
+    }
 
   if (DESK_INCIDENT_PAGE_GET_CLASS (self)->reload != NULL)
     DESK_INCIDENT_PAGE_GET_CLASS (self)->reload (self);
