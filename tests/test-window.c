@@ -378,9 +378,32 @@ clipboard_starts_with (GdkClipboard *clipboard,
   return text != NULL && g_str_has_prefix (text, prefix);
 }
 
+/* The actions of @menu, in order, all with @target. */
+static void
+assert_menu_actions (GMenuModel         *menu,
+                     const char * const *actions,
+                     GVariant           *target)
+{
+  g_autoptr(GVariant) expected = g_variant_ref_sink (target);
+
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, g_strv_length ((char **) actions));
+  for (int item = 0; actions[item] != NULL; item++)
+    {
+      g_autoptr(GVariant) item_target = NULL;
+      g_autofree char *action = NULL;
+
+      item_target = g_menu_model_get_item_attribute_value (menu, item, G_MENU_ATTRIBUTE_TARGET,
+                                                           NULL);
+      g_assert_true (g_menu_model_get_item_attribute (menu, item, G_MENU_ATTRIBUTE_ACTION, "s",
+                                                      &action));
+      g_assert_cmpstr (action, ==, actions[item]);
+      g_assert_true (g_variant_equal (item_target, expected));
+    }
+}
+
 /* The header's report button follows the page: the status report on Overview, the ledger on
  * Notifications, the checklists on Remediation, nothing elsewhere. Its menu prints and copies
- * the same report. */
+ * the same report. Narrow, the incident menu offers all three instead. */
 static void
 test_window_report_button (Fixture       *fixture,
                            gconstpointer  data)
@@ -397,13 +420,19 @@ test_window_report_button (Fixture       *fixture,
     { "remediation", "checklists", "Export Remediation Checklists" },
     { "history", NULL, NULL },
   };
+  static const char * const dropdown[] = { "win.print-report", "win.copy-report", NULL };
+  static const char * const narrow[] = {
+    "win.export-report", "win.print-report", "win.copy-report", NULL
+  };
   g_autoptr(DeskIncident) incident = NULL;
   GdkClipboard *clipboard;
   DeskWindow *window;
 
   incident = save_incident (fixture->store, "Webmail intrusion", "Example Mail Hosting",
                             DESK_INCIDENT_STATUS_INVESTIGATING, 1776000000);
-  window = open_window (fixture->store);
+  window = g_object_new (DESK_TYPE_WINDOW, "store", fixture->store, "default-width", 1200,
+                         NULL);
+  gtk_window_present (GTK_WINDOW (window));
   SPIN_UNTIL (page_is (window, "incident"));
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -424,20 +453,8 @@ test_window_report_button (Fixture       *fixture,
                                       g_variant_new ("(ss)", pages[i].what, "")));
       g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_widget_get_first_child (button)), ==,
                        pages[i].tooltip);
-
-      g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
-      for (int item = 0; item < 2; item++)
-        {
-          g_autoptr(GVariant) target = NULL;
-          g_autofree char *action = NULL;
-
-          target = g_menu_model_get_item_attribute_value (menu, item, G_MENU_ATTRIBUTE_TARGET,
-                                                          NULL);
-          g_assert_true (g_menu_model_get_item_attribute (menu, item, G_MENU_ATTRIBUTE_ACTION,
-                                                          "s", &action));
-          g_assert_cmpstr (action, ==, item == 0 ? "win.print-report" : "win.copy-report");
-          g_assert_true (g_variant_equal (target, g_variant_new ("(ss)", pages[i].what, "")));
-        }
+      assert_menu_actions (menu, dropdown, g_variant_new ("(ss)", pages[i].what, ""));
+      g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (window->report_section)), ==, 0);
     }
 
   /* Copy as Markdown, from the window: the status report. */
@@ -446,7 +463,22 @@ test_window_report_button (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-report", "(ss)",
                                              "status", ""));
   SPIN_UNTIL (clipboard_starts_with (clipboard, "# Incident status report: Webmail intrusion"));
+  desk_test_destroy_window (GTK_WINDOW (window), NULL);
 
+  /* Narrow, the header has no room: the incident menu has the report's actions. */
+  window = g_object_new (DESK_TYPE_WINDOW, "store", fixture->store, "default-width", 360,
+                         NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  SPIN_UNTIL (adw_leaflet_get_folded (window->leaflet));
+  SPIN_UNTIL (g_list_model_get_n_items (_desk_window_get_incidents (window)) > 0);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (_desk_window_get_incidents (window)),
+                                     0);
+  SPIN_UNTIL (adw_view_switcher_bar_get_reveal (window->switcher_bar));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "notifications"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->report_button)));
+  assert_menu_actions (G_MENU_MODEL (window->report_section), narrow,
+                       g_variant_new ("(ss)", "ledger", ""));
   desk_test_destroy_window (GTK_WINDOW (window), NULL);
 }
 

@@ -41,6 +41,7 @@ struct _DeskWindow
   GtkWidget            *content_menu_button;
   AdwSplitButton       *report_button;
   GMenu                *report_menu;
+  GMenu                *report_section;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   GtkStack             *content_stack;

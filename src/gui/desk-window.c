@@ -775,6 +775,7 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, content_menu_button);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, report_button);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, report_menu);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, report_section);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, content_stack);
