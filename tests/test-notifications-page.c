@@ -16,6 +16,7 @@
 #include <adwaita.h>
 
 #include "desk-customer-row.h"
+#include "desk-labels.h"
 #include "desk-notice-dialog-private.h"
 #include "desk-notifications-page-private.h"
 #include "desk-regulator-notices.h"
@@ -580,6 +581,46 @@ test_notifications_page_regulator (Fixture       *fixture,
   g_assert_true (progress_is (fixture, "10 of 30 contracts notified"));
 }
 
+/* A deadline passed on a notice not sent says "overdue" in the alarming colour; a notice sent
+ * after its deadline says it was sent late, without the colour; one sent in time only its date. */
+static void
+test_notifications_page_due (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GHashTable) notices = load_notices (fixture, fixture->incident);
+  gint64 now = desk_store_now (fixture->store);
+  gint64 due_at = now - 2 * 86400;
+  g_autofree char *date = desk_format_date (due_at);
+  g_autofree char *overdue = g_strdup_printf ("%s, overdue", date);
+  g_autofree char *sent_late = g_strdup_printf ("%s, sent late", date);
+  DeskRecord *pending = g_hash_table_lookup (notices, "C-001");
+  DeskRecord *late = g_hash_table_lookup (notices, "C-002");
+  DeskRecord *in_time = g_hash_table_lookup (notices, "C-003");
+  GtkWidget *view;
+  GtkWidget *cell;
+
+  desk_record_set_int (pending, "due-at", due_at);
+  desk_record_set_int (late, "due-at", due_at);
+  desk_record_set_enum (late, "status", DESK_NOTIFICATION_STATUS_SENT);
+  desk_record_set_int (late, "sent-at", due_at + 3600);
+  desk_record_set_int (in_time, "due-at", due_at);
+  desk_record_set_enum (in_time, "status", DESK_NOTIFICATION_STATUS_SENT);
+  desk_record_set_int (in_time, "sent-at", due_at - 3600);
+  desk_test_save (fixture->store, pending);
+  desk_test_save (fixture->store, late);
+  desk_test_save (fixture->store, in_time);
+
+  show_page (fixture, fixture->incident);
+  view = GTK_WIDGET (_desk_notifications_page_get_column_view (fixture->page));
+
+  SPIN_UNTIL ((cell = desk_test_find_cell (view, overdue)) != NULL);
+  g_assert_true (gtk_widget_has_css_class (cell, "notice-overdue"));
+  SPIN_UNTIL ((cell = desk_test_find_cell (view, sent_late)) != NULL);
+  g_assert_false (gtk_widget_has_css_class (cell, "notice-overdue"));
+  SPIN_UNTIL ((cell = desk_test_find_cell (view, date)) != NULL);
+  g_assert_false (gtk_widget_has_css_class (cell, "notice-overdue"));
+}
+
 static void
 test_notifications_page_reload_on_show (Fixture       *fixture,
                                         gconstpointer  data)
@@ -654,6 +695,7 @@ main (int   argc,
   ADD ("remove-undo", test_notifications_page_remove_undo);
   ADD ("row-menu", test_notifications_page_row_menu);
   ADD ("regulator", test_notifications_page_regulator);
+  ADD ("due", test_notifications_page_due);
   ADD ("reload-on-show", test_notifications_page_reload_on_show);
   ADD ("empty", test_notifications_page_empty);
 

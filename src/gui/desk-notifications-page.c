@@ -515,15 +515,19 @@ due_cell (DeskCustomerRow  *row,
   if (status == DESK_NOTIFICATION_STATUS_NOT_REQUIRED)
     return g_steal_pointer (&date);
 
-  /* Late: not sent by the deadline, whether it went out since or not */
-  if ((done_at != 0 && done_at > due_at)
-      || (done_at == 0 && store != NULL && desk_store_now (store) > due_at))
+  /* Overdue, in the colour that asks for action, while it is not sent; a notice sent after
+   * the deadline keeps saying so, for the record, without alarming anyone. */
+  if (done_at == 0 && store != NULL && desk_store_now (store) > due_at)
     {
       *css_class = "notice-overdue";
-      /* Translators: a notice's deadline that passed before it was sent,
-       * e.g. "14 Apr 2026, late" */
-      return g_strdup_printf (_("%s, late"), date);
+      /* Translators: a notice's deadline that passed and the notice is not sent,
+       * e.g. "14 Apr 2026, overdue" */
+      return g_strdup_printf (_("%s, overdue"), date);
     }
+  if (done_at > due_at)
+    /* Translators: a notice's deadline that passed before it was sent,
+     * e.g. "14 Apr 2026, sent late" */
+    return g_strdup_printf (_("%s, sent late"), date);
 
   return g_steal_pointer (&date);
 }
