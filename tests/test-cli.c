@@ -1355,6 +1355,362 @@ test_export_accounts_interrupted (Fixture       *fixture,
 
 /* }}} */
 
+/* Deadlines {{{ */
+
+/* An incident in Tokyo, detected on 14 April 2026 and known to be a breach the next day: its
+ * deadlines have all passed by the time the tests run. */
+static char *
+add_tokyo_incident (Fixture *fixture)
+{
+  g_auto(Run) run = { 0 };
+
+  run_idesk (&run, fixture->db, "incident", "add", "--title", "Webmail intrusion",
+             "--time-zone", "Asia/Tokyo", "--detected", "2026-04-14 09:30",
+             "--aware", "2026-04-15 14:00", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  return g_strdup (g_strchomp (run.out));
+}
+
+static JsonArray *
+list_deadlines (Fixture    *fixture,
+                const char *incident,
+                JsonNode  **node)
+{
+  g_auto(Run) run = { 0 };
+
+  run_idesk (&run, fixture->db, "deadlines", "--incident", incident, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  *node = parse_json (run.out);
+  return json_node_get_array (*node);
+}
+
+static void
+test_rules (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *bad = g_build_filename (fixture->dir, "rules.json", NULL);
+  g_autofree char *config = g_build_filename (fixture->dir, "config", NULL);
+  g_autofree char *user_dir = g_build_filename (config, "incident-desk", NULL);
+  g_autofree char *user_file = g_build_filename (user_dir, "deadline-rules.json", NULL);
+  g_autofree char *old_config = g_strdup (g_getenv ("XDG_CONFIG_HOME"));
+  g_auto(Run) text = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) file = { 0 };
+  g_auto(Run) warned = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *rules;
+  JsonObject *appi = NULL;
+
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+
+  run_idesk (&text, NULL, "rules", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_cmpstr (text.err, ==, "");
+  g_assert_nonnull (strstr (text.out, "appi  APPI (Japan) (to be verified)\n"));
+  g_assert_nonnull (strstr (text.out, "  if unauthorised-access: "));
+  g_assert_nonnull (strstr (text.out, "72 hours after awareness"));
+
+  run_idesk (&json, NULL, "rules", "--json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  node = parse_json (json.out);
+  rules = json_node_get_array (node);
+  g_assert_cmpuint (json_array_get_length (rules), ==, 26);
+  for (guint i = 0; i < json_array_get_length (rules); i++)
+    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (rules, i),
+                                                    "id"), "appi"))
+      appi = json_array_get_object_element (rules, i);
+  g_assert_nonnull (appi);
+  g_assert_true (json_object_get_boolean_member (appi, "uncertain"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (appi, "conditions")), ==,
+                    2);
+  g_assert_cmpint (json_object_get_int_member (
+                     json_object_get_object_member (
+                       json_object_get_object_member (
+                         json_array_get_object_element (
+                           json_object_get_array_member (appi, "stages"), 1),
+                         "periods_by_condition"),
+                       "unauthorised-access"),
+                     "amount"), ==, 60);
+
+  /* A file of one's own is checked, and what is wrong is named. */
+  g_assert_true (g_file_set_contents (bad, "{ \"rules\": [ { \"id\": \"x\", \"name\": \"X\","
+                                           " \"source\": \"https://example.org\","
+                                           " \"stages\": [] } ] }", -1, NULL));
+  run_idesk (&file, NULL, "rules", "--file", bad, NULL);
+  assert_one_line_error (&file, "rules.json, rule 1 (“x”): “stages” is empty");
+  g_assert_cmpint (file.status, ==, 1);
+
+  /* A user file that does not fit is reported, and the built-in rules are used. */
+  g_assert_cmpint (g_mkdir_with_parents (user_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (user_file, "{ \"rules\": 3 }", -1, NULL));
+  run_idesk (&warned, NULL, "rules", NULL);
+  g_assert_cmpint (warned.status, ==, 0);
+  g_assert_nonnull (strstr (warned.err, "idesk: warning: "));
+  g_assert_nonnull (strstr (warned.err, "deadline-rules.json: expected a JSON object with a "
+                                        "“rules” array"));
+  g_assert_nonnull (strstr (warned.out, "appi  APPI (Japan)"));
+
+  if (old_config != NULL)
+    g_setenv ("XDG_CONFIG_HOME", old_config, TRUE);
+  else
+    g_unsetenv ("XDG_CONFIG_HOME");
+}
+
+static void
+test_obligation_add (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *id = add_tokyo_incident (fixture);
+  g_auto(Run) no_condition = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) bad_time = { 0 };
+  g_auto(Run) added = { 0 };
+  g_auto(Run) clock = { 0 };
+  g_auto(Run) text = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) empty = NULL;
+  g_auto(GStrv) lines = NULL;
+  JsonArray *deadlines;
+  JsonObject *first;
+
+  /* A rule with conditions names them when none is given… */
+  run_idesk (&no_condition, fixture->db, "obligation", "add", "--incident", id, "--rule", "appi",
+             NULL);
+  assert_one_line_error (&no_condition, "depend on a condition; choose one of: "
+                                        "unauthorised-access (");
+  g_assert_nonnull (strstr (no_condition.err, "; other ("));
+  g_assert_cmpint (no_condition.status, ==, 1);
+
+  /* …an unknown rule names the rules, a bad time says so, and neither writes anything. */
+  run_idesk (&unknown, fixture->db, "obligation", "add", "--incident", id, "--rule", "gpdr",
+             NULL);
+  assert_one_line_error (&unknown, "There is no deadline rule “gpdr”; use one of: appi, ");
+  g_assert_cmpint (unknown.status, ==, 1);
+  run_idesk (&bad_time, fixture->db, "obligation", "add", "--incident", id, "--rule", "gdpr",
+             "--clock-start", "15 April", NULL);
+  assert_one_line_error (&bad_time, "“15 April” is not a date and time");
+  g_assert_cmpint (bad_time.status, ==, 2);
+  g_assert_cmpuint (json_array_get_length (list_deadlines (fixture, id, &empty)), ==, 0);
+
+  run_idesk (&added, fixture->db, "obligation", "add", "--incident", id, "--rule", "appi",
+             "--condition", "unauthorised-access", NULL);
+  g_assert_cmpint (added.status, ==, 0);
+  lines = g_strsplit (added.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  /* Day 60, counting the day of knowing, is Saturday 13 June: the next business day. */
+  g_assert_nonnull (strstr (added.out, "final             2026-06-15T23:59:59+09:00  Open"));
+
+  /* A clock of its own; times without a zone are in the incident's. */
+  run_idesk (&clock, fixture->db, "obligation", "add", "--incident", id, "--rule", "gdpr",
+             "--clock-start", "2026-04-16 08:00", NULL);
+  g_assert_cmpint (clock.status, ==, 0);
+  g_assert_nonnull (strstr (clock.out, "authority         2026-04-19T08:00:00+09:00"));
+
+  deadlines = list_deadlines (fixture, id, &node);
+  g_assert_cmpuint (json_array_get_length (deadlines), ==, 5);
+  first = json_array_get_object_element (deadlines, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "title"), ==,
+                   "GDPR (EU): Notification of the breach");
+  g_assert_cmpstr (json_object_get_string_member (first, "due"), ==,
+                   "2026-04-19T08:00:00+09:00");
+  g_assert_cmpstr (json_object_get_string_member (first, "state"), ==, "overdue");
+  g_assert_cmpstr (json_object_get_string_member (first, "kind"), ==, "obligation");
+  g_assert_cmpstr (json_object_get_string_member (first, "incident"), ==, id);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (deadlines, 1),
+                                                  "due"), ==, "2026-04-19T23:59:59+09:00");
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (deadlines, 1),
+                                                 "uncertain"));
+  /* Those without a fixed period come last. */
+  g_assert_true (json_object_get_null_member (json_array_get_object_element (deadlines, 4),
+                                              "due"));
+
+  run_idesk (&text, fixture->db, "deadlines", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_true (g_str_has_prefix (text.out, "2026-04-19T08:00:00+09:00  Overdue   "));
+  g_assert_nonnull (strstr (text.out, "APPI (Japan): Final report (to be verified)  "
+                                      "(Webmail intrusion)\n"));
+}
+
+static void
+test_obligation_set (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *id = add_tokyo_incident (fixture);
+  g_auto(Run) added = { 0 };
+  g_auto(Run) filed = { 0 };
+  g_auto(Run) bad_status = { 0 };
+  g_auto(Run) bad_time = { 0 };
+  g_auto(Run) bad_condition = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) moved = { 0 };
+  g_auto(Run) pending = { 0 };
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  g_autofree char *notification = NULL;
+  JsonObject *final;
+
+  run_idesk (&added, fixture->db, "obligation", "add", "--incident", id, "--rule", "nis2",
+             "--condition", "other", NULL);
+  g_assert_cmpint (added.status, ==, 0);
+  notification = g_strndup (strstr (added.out, "notification") - 38, 36);
+  g_assert_true (g_uuid_string_is_valid (notification));
+
+  /* Filing the notification starts the final report's month. */
+  run_idesk (&filed, fixture->db, "obligation", "set", notification, "--status", "filed",
+             "--filed-at", "2026-04-17 09:00", "--reference", "CSIRT-0412", NULL);
+  g_assert_cmpint (filed.status, ==, 0);
+  g_assert_nonnull (strstr (filed.out, "Filed"));
+  final = json_array_get_object_element (list_deadlines (fixture, id, &after), 2);
+  g_assert_cmpstr (json_object_get_string_member (final, "stage"), ==, "final-report");
+  g_assert_cmpstr (json_object_get_string_member (final, "due"), ==,
+                   "2026-05-17T09:00:00+09:00");
+
+  /* Bad values say what is wrong and change nothing. */
+  run_idesk (&bad_status, fixture->db, "obligation", "set", notification, "--status", "sent",
+             NULL);
+  assert_one_line_error (&bad_status, "“sent” is not a valid status; use one of: open, filed, "
+                                      "not-applicable");
+  g_assert_cmpint (bad_status.status, ==, 2);
+  run_idesk (&bad_time, fixture->db, "obligation", "set", notification, "--filed-at", "soon",
+             NULL);
+  assert_one_line_error (&bad_time, "“soon” is not a date and time");
+  run_idesk (&bad_condition, fixture->db, "obligation", "set", notification, "--condition",
+             "bank", "--note", "kept?", NULL);
+  assert_one_line_error (&bad_condition, "NIS2 (EU) has no condition “bank”; choose one of: "
+                                         "trust-service-provider");
+  g_assert_cmpint (bad_condition.status, ==, 1);
+  run_idesk (&unknown, fixture->db, "obligation", "set", "ffffffff", "--status", "filed", NULL);
+  assert_one_line_error (&unknown, "There is no obligation with ID “ffffffff”");
+
+  before = g_steal_pointer (&after);
+  list_deadlines (fixture, id, &after);
+  g_assert_true (json_node_equal (before, after));
+
+  /* Done ones can be left out. */
+  run_idesk (&moved, fixture->db, "obligation", "set", notification, "--status",
+             "not-applicable", NULL);
+  g_assert_cmpint (moved.status, ==, 0);
+  run_idesk (&pending, fixture->db, "deadlines", "--pending", NULL);
+  g_assert_cmpint (pending.status, ==, 0);
+  g_assert_null (strstr (pending.out, "Incident notification"));
+  g_assert_nonnull (strstr (pending.out, "NIS2 (EU): Early warning"));
+}
+
+static void
+test_customer_terms (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *id = add_tokyo_incident (fixture);
+  g_autoptr(DeskStore) store = desk_test_open_store (fixture->db);
+  g_autoptr(DeskRecord) incident = NULL;
+  g_autoptr(DeskCustomer) customer = desk_customer_new ("C-1", "Hanamura Trading");
+  g_autoptr(DeskAffected) affected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) confirmation = { 0 };
+  g_auto(Run) detection = { 0 };
+  g_auto(Run) bad_basis = { 0 };
+  g_auto(Run) no_hours = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) stats = { 0 };
+  g_auto(Run) stats_text = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) figures = NULL;
+  JsonObject *notice, *overdue;
+
+  incident = desk_store_lookup (store, DESK_TYPE_INCIDENT, id, &error);
+  g_assert_no_error (error);
+  affected = desk_affected_new (DESK_INCIDENT (incident), customer);
+  g_assert_true (desk_store_add_affected_customer (store, customer, affected, &error));
+  g_assert_no_error (error);
+
+  /* Not confirmed yet: not due yet. */
+  run_idesk (&confirmation, fixture->db, "customer", "terms", "--customer", "C-1", "--hours",
+             "48", "--after", "confirmation", NULL);
+  g_assert_cmpint (confirmation.status, ==, 0);
+  g_assert_nonnull (strstr (confirmation.out, "  —  Webmail intrusion\n"));
+
+  run_idesk (&detection, fixture->db, "customer", "terms", "--customer", "C-1", "--hours",
+             "48", NULL);
+  g_assert_cmpint (detection.status, ==, 0);
+  g_assert_nonnull (strstr (detection.out, "  2026-04-16T09:30:00+09:00  Webmail intrusion\n"));
+
+  notice = json_array_get_object_element (list_deadlines (fixture, id, &node), 0);
+  g_assert_cmpstr (json_object_get_string_member (notice, "kind"), ==, "notice");
+  g_assert_cmpstr (json_object_get_string_member (notice, "title"), ==, "Hanamura Trading");
+  g_assert_cmpstr (json_object_get_string_member (notice, "state"), ==, "overdue");
+
+  run_idesk (&bad_basis, fixture->db, "customer", "terms", "--customer", "C-1", "--hours", "24",
+             "--after", "signature", NULL);
+  assert_one_line_error (&bad_basis, "“signature” is not a valid --after; use one of: "
+                                     "detection, confirmation");
+  g_assert_cmpint (bad_basis.status, ==, 2);
+  run_idesk (&no_hours, fixture->db, "customer", "terms", "--customer", "C-1", NULL);
+  assert_one_line_error (&no_hours, "--hours is required");
+  run_idesk (&unknown, fixture->db, "customer", "terms", "--customer", "C-9", "--hours", "24",
+             NULL);
+  assert_one_line_error (&unknown, "There is no customer with contract ID “C-9”");
+  g_assert_cmpint (unknown.status, ==, 1);
+
+  /* The figures count what is overdue. */
+  run_idesk (&stats, fixture->db, "stats", "--incident", id, "--json", NULL);
+  g_assert_cmpint (stats.status, ==, 0);
+  figures = parse_json (stats.out);
+  overdue = json_object_get_object_member (json_node_get_object (figures), "overdue");
+  g_assert_cmpint (json_object_get_int_member (overdue, "notices"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (overdue, "obligations"), ==, 0);
+  run_idesk (&stats_text, fixture->db, "stats", "--incident", id, NULL);
+  g_assert_cmpint (stats_text.status, ==, 0);
+  g_assert_nonnull (strstr (stats_text.out, "Overdue notices"));
+}
+
+/* The incident's zone is checked, its times without a zone are read in it, and moving them
+ * moves its deadlines. */
+static void
+test_incident_times (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *id = add_tokyo_incident (fixture);
+  g_auto(Run) mars = { 0 };
+  g_auto(Run) show = { 0 };
+  g_auto(Run) added = { 0 };
+  g_auto(Run) set = { 0 };
+  g_auto(Run) set_mars = { 0 };
+  g_auto(Run) list = { 0 };
+  g_autoptr(JsonNode) shown = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  run_idesk (&mars, fixture->db, "incident", "add", "--title", "Elsewhere", "--time-zone",
+             "Mars/Olympus_Mons", NULL);
+  assert_one_line_error (&mars, "“Mars/Olympus_Mons” is not a time zone");
+  g_assert_cmpint (mars.status, ==, 2);
+  run_idesk (&list, fixture->db, "incident", "list", NULL);
+  g_assert_null (strstr (list.out, "Elsewhere"));
+
+  run_idesk (&show, fixture->db, "incident", "show", id, "--json", NULL);
+  shown = parse_json (show.out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (shown), "aware_at"), ==,
+                   "2026-04-15T05:00:00Z");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (shown), "time_zone"), ==,
+                   "Asia/Tokyo");
+
+  run_idesk (&added, fixture->db, "obligation", "add", "--incident", id, "--rule", "gdpr", NULL);
+  g_assert_cmpint (added.status, ==, 0);
+  g_assert_nonnull (strstr (added.out, "2026-04-18T14:00:00+09:00"));
+
+  run_idesk (&set, fixture->db, "incident", "set", id, "--aware", "2026-04-16T08:00", NULL);
+  g_assert_cmpint (set.status, ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_array_get_object_element (list_deadlines (fixture, id, &node), 0),
+                     "due"), ==, "2026-04-19T08:00:00+09:00");
+
+  run_idesk (&set_mars, fixture->db, "incident", "set", id, "--time-zone", "Mars/Base", NULL);
+  assert_one_line_error (&set_mars, "“Mars/Base” is not a time zone");
+  g_assert_cmpint (set_mars.status, ==, 2);
+}
+
+/* }}} */
+
 int
 main (int   argc,
       char *argv[])
@@ -1394,6 +1750,11 @@ main (int   argc,
   ADD ("/desk/cli/export-accounts", test_export_accounts);
   ADD ("/desk/cli/export-accounts-errors", test_export_accounts_errors);
   ADD ("/desk/cli/export-accounts-interrupted", test_export_accounts_interrupted);
+  ADD ("/desk/cli/rules", test_rules);
+  ADD ("/desk/cli/obligation-add", test_obligation_add);
+  ADD ("/desk/cli/obligation-set", test_obligation_set);
+  ADD ("/desk/cli/customer-terms", test_customer_terms);
+  ADD ("/desk/cli/incident-times", test_incident_times);
 
 #undef ADD
 

@@ -242,17 +242,19 @@ test_describe (void)
   DeskPeriod appi = { .unit = DESK_PERIOD_UNIT_CALENDAR_DAYS, .amount = 30, .end_of_day = TRUE,
                       .first_day_counts = TRUE, .roll_forward = TRUE };
   DeskPeriod none = { .unit = DESK_PERIOD_UNIT_NONE };
-  g_autofree char *hours_text = desk_period_describe (&hours, NULL);
-  g_autofree char *business_text = desk_period_describe (&business, calendar);
-  g_autofree char *appi_text = desk_period_describe (&appi, calendar);
-  g_autofree char *none_text = desk_period_describe (&none, NULL);
+  g_autofree char *hours_text = desk_period_describe (&hours, NULL, NULL);
+  g_autofree char *business_text = desk_period_describe (&business, calendar, "determination");
+  g_autofree char *appi_text = desk_period_describe (&appi, calendar, "awareness");
+  g_autofree char *none_text = desk_period_describe (&none, NULL, "awareness");
 
   g_assert_cmpstr (hours_text, ==, "1 hour");
   g_assert_cmpstr (business_text, ==,
-                   "4 business days (Japanese administrative holidays), to the end of the day");
+                   "4 business days (Japanese administrative holidays) after determination, to "
+                   "the end of the day");
   g_assert_cmpstr (appi_text, ==,
-                   "30 calendar days, counting the first day, to the end of the day, or the next "
-                   "business day when that is a day off (Japanese administrative holidays)");
+                   "30 calendar days after awareness, counting the first day, to the end of the "
+                   "day, or the next business day when that is a day off (Japanese "
+                   "administrative holidays)");
   g_assert_cmpstr (none_text, ==, "no fixed period");
 }
 

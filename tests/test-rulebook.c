@@ -322,10 +322,10 @@ test_describe (void)
                                 "awareness");
   g_assert_cmpstr (final, ==, "1 month after the filing of “Intermediate report”");
   g_assert_cmpstr (clients, ==, "no fixed period");
-  g_assert_cmpstr (hhs, ==, "60 calendar days, to the end of the day after the end of the "
-                            "calendar year of detection");
-  g_assert_cmpstr (form, ==, "4 business days (US federal holidays), to the end of the day "
-                             "after determination");
+  g_assert_cmpstr (hhs, ==, "60 calendar days after the end of the calendar year of "
+                            "detection, to the end of the day");
+  g_assert_cmpstr (form, ==, "4 business days (US federal holidays) after determination, to "
+                             "the end of the day");
 }
 
 /* Rules of people's own, from their configuration folder, join the built-in ones. */

@@ -22,28 +22,21 @@ set_enum_from_nick (DeskRecord  *record,
                     GError     **error)
 {
   const DeskField *field = desk_record_class_find_field (DESK_RECORD_GET_CLASS (record), name);
-  g_autoptr(GEnumClass) enum_class = g_type_class_ref (field->pspec->value_type);
-  GEnumValue *value = g_enum_get_value_by_nick (enum_class, nick);
-  g_autoptr(GString) choices = g_string_new (NULL);
+  int value;
 
-  if (value != NULL)
-    {
-      desk_record_set_enum (record, name, value->value);
-      return TRUE;
-    }
+  if (!desk_cli_parse_nick (field->pspec->value_type, name, nick, &value, error))
+    return FALSE;
 
-  for (guint i = 0; i < enum_class->n_values; i++)
-    g_string_append_printf (choices, "%s%s", i ? ", " : "", enum_class->values[i].value_nick);
-
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               _("“%s” is not a valid %s; use one of: %s"), nick, name, choices->str);
-  return FALSE;
+  desk_record_set_enum (record, name, value);
+  return TRUE;
 }
 
+/* Reads @text, if given, into the time field @name; a time without a zone is in @zone. */
 static gboolean
 set_time (DeskRecord  *record,
           const char  *name,
           const char  *text,
+          GTimeZone   *zone,
           GError     **error)
 {
   gint64 seconds;
@@ -51,11 +44,55 @@ set_time (DeskRecord  *record,
   if (text == NULL)
     return TRUE;
 
-  if (!desk_time_parse (text, NULL, &seconds, error))
+  if (!desk_time_parse (text, zone, &seconds, error))
     return FALSE;
 
   desk_record_set_int (record, name, seconds);
   return TRUE;
+}
+
+/* The times people give about an incident: those that start regulatory clocks too. */
+typedef struct
+{
+  char *occurred;
+  char *detected;
+  char *aware;
+  char *determined;
+  char *disclosed;
+  char *time_zone;
+} IncidentTimes;
+
+static void
+incident_times_clear (IncidentTimes *times)
+{
+  g_free (times->occurred);
+  g_free (times->detected);
+  g_free (times->aware);
+  g_free (times->determined);
+  g_free (times->disclosed);
+  g_free (times->time_zone);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IncidentTimes, incident_times_clear)
+
+/* Sets the zone and the times given; times without a zone are read in the incident's. */
+static gboolean
+set_times (DeskRecord     *incident,
+           IncidentTimes  *times,
+           GError        **error)
+{
+  g_autoptr(GTimeZone) zone = NULL;
+
+  if (times->time_zone != NULL)
+    desk_record_set_string (incident, "time-zone", times->time_zone);
+  if (!(zone = desk_time_zone_new (desk_record_get_string (incident, "time-zone"), error)))
+    return FALSE;
+
+  return set_time (incident, "occurred-at", times->occurred, zone, error) &&
+         set_time (incident, "detected-at", times->detected, zone, error) &&
+         set_time (incident, "aware-at", times->aware, zone, error) &&
+         set_time (incident, "determined-at", times->determined, zone, error) &&
+         set_time (incident, "disclosed-at", times->disclosed, zone, error);
 }
 
 int
@@ -63,8 +100,8 @@ desk_cli_incident_add (int    argc,
                        char **argv)
 {
   g_autofree char *title = NULL, *service = NULL, *severity = NULL, *status_nick = NULL;
-  g_autofree char *occurred = NULL, *detected = NULL, *disclosed = NULL;
-  g_autofree char *cause = NULL, *summary = NULL, *time_zone = NULL;
+  g_autofree char *cause = NULL, *summary = NULL;
+  g_auto(IncidentTimes) times = { NULL };
   g_auto(GStrv) refs = NULL;
   gint64 estimate_potential = 0, estimate_confirmed = 0;
   const GOptionEntry entries[] = {
@@ -74,17 +111,24 @@ desk_cli_incident_add (int    argc,
       N_("low, medium, high or critical (default: medium)"), N_("LEVEL") },
     { "status", 0, 0, G_OPTION_ARG_STRING, &status_nick,
       N_("detected, investigating, contained, recovered or closed"), N_("STATUS") },
-    { "occurred", 0, 0, G_OPTION_ARG_STRING, &occurred, N_("When it happened"), N_("ISO8601") },
-    { "detected", 0, 0, G_OPTION_ARG_STRING, &detected,
+    { "occurred", 0, 0, G_OPTION_ARG_STRING, &times.occurred, N_("When it happened"),
+      N_("ISO8601") },
+    { "detected", 0, 0, G_OPTION_ARG_STRING, &times.detected,
       N_("When it was detected (default: now)"), N_("ISO8601") },
-    { "disclosed", 0, 0, G_OPTION_ARG_STRING, &disclosed, N_("When it was disclosed"),
+    { "aware", 0, 0, G_OPTION_ARG_STRING, &times.aware,
+      N_("When it was known to be a breach, if later than its detection"), N_("ISO8601") },
+    { "determined", 0, 0, G_OPTION_ARG_STRING, &times.determined,
+      N_("When it was determined to be reportable (found material, classified major…)"),
+      N_("ISO8601") },
+    { "disclosed", 0, 0, G_OPTION_ARG_STRING, &times.disclosed, N_("When it was disclosed"),
       N_("ISO8601") },
     { "cause", 0, 0, G_OPTION_ARG_STRING, &cause, N_("Cause"), N_("TEXT") },
     { "vulnerability", 0, 0, G_OPTION_ARG_STRING_ARRAY, &refs,
       N_("Vulnerability reference, e.g. CVE-2026-1234 (repeatable)"), N_("REF") },
     { "summary", 0, 0, G_OPTION_ARG_STRING, &summary, N_("Summary"), N_("TEXT") },
-    { "time-zone", 0, 0, G_OPTION_ARG_STRING, &time_zone,
-      N_("The incident's time zone, e.g. Asia/Tokyo"), N_("ZONE") },
+    { "time-zone", 0, 0, G_OPTION_ARG_STRING, &times.time_zone,
+      N_("The incident's time zone, e.g. Asia/Tokyo (default: the local one); times without a "
+         "zone are read in it"), N_("ZONE") },
     { "estimated-potential", 0, 0, G_OPTION_ARG_INT64, &estimate_potential,
       N_("Accounts announced as potentially affected"), N_("N") },
     { "estimated-confirmed", 0, 0, G_OPTION_ARG_INT64, &estimate_confirmed,
@@ -112,7 +156,6 @@ desk_cli_incident_add (int    argc,
                 "service", service,
                 "cause", cause,
                 "summary", summary,
-                "time-zone", time_zone,
                 "vulnerability-refs", vulnerability_refs,
                 "estimated-potential", estimate_potential,
                 "estimated-confirmed", estimate_confirmed,
@@ -121,21 +164,81 @@ desk_cli_incident_add (int    argc,
   /* Check everything before the database is even opened, so that a bad value leaves no trace. */
   if ((severity && !set_enum_from_nick (incident, "severity", severity, &error)) ||
       (status_nick && !set_enum_from_nick (incident, "status", status_nick, &error)) ||
-      !set_time (incident, "occurred-at", occurred, &error) ||
-      !set_time (incident, "detected-at", detected, &error) ||
-      !set_time (incident, "disclosed-at", disclosed, &error))
+      !set_times (incident, &times, &error))
     return desk_cli_usage_error ("%s", error->message);
 
   if (!(store = desk_cli_open_store (&error)))
     return desk_cli_fail (error);
 
-  if (detected == NULL)
+  if (times.detected == NULL)
     desk_record_set_int (incident, "detected-at", desk_store_now (store));
 
   if (!desk_store_save (store, incident, &error))
     return desk_cli_fail (error);
 
   g_print ("%s\n", desk_record_get_uuid (incident));
+  return DESK_CLI_OK;
+}
+
+int
+desk_cli_incident_set (int    argc,
+                       char **argv)
+{
+  g_auto(IncidentTimes) times = { NULL };
+  /* G_MININT64: not given */
+  gint64 estimate_potential = G_MININT64, estimate_confirmed = G_MININT64;
+  const GOptionEntry entries[] = {
+    { "detected", 0, 0, G_OPTION_ARG_STRING, &times.detected, N_("When it was detected"),
+      N_("ISO8601") },
+    { "aware", 0, 0, G_OPTION_ARG_STRING, &times.aware,
+      N_("When it was known to be a breach, if later than its detection"), N_("ISO8601") },
+    { "determined", 0, 0, G_OPTION_ARG_STRING, &times.determined,
+      N_("When it was determined to be reportable (found material, classified major…)"),
+      N_("ISO8601") },
+    { "disclosed", 0, 0, G_OPTION_ARG_STRING, &times.disclosed, N_("When it was disclosed"),
+      N_("ISO8601") },
+    { "time-zone", 0, 0, G_OPTION_ARG_STRING, &times.time_zone,
+      N_("The incident's time zone, e.g. Asia/Tokyo; times without a zone are read in it"),
+      N_("ZONE") },
+    { "estimated-potential", 0, 0, G_OPTION_ARG_INT64, &estimate_potential,
+      N_("Accounts announced as potentially affected"), N_("N") },
+    { "estimated-confirmed", 0, 0, G_OPTION_ARG_INT64, &estimate_confirmed,
+      N_("Accounts announced as confirmed"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskRecord) incident = NULL;
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!desk_cli_parse ("incident set", N_("ID"),
+                       _("Change an incident's times, time zone or announced estimates. The "
+                         "deadlines that count from them move with them."),
+                       entries, &argc, &argv, &status))
+    return status;
+  if (argc < 2)
+    return desk_cli_usage_error (_("No incident id given"));
+  if ((estimate_potential < 0 && estimate_potential != G_MININT64) ||
+      (estimate_confirmed < 0 && estimate_confirmed != G_MININT64))
+    return desk_cli_usage_error (_("Estimates cannot be negative"));
+  if (times.time_zone != NULL && !(zone = desk_time_zone_new (times.time_zone, &error)))
+    return desk_cli_usage_error ("%s", error->message);
+
+  if (!(store = desk_cli_open_store (&error)) ||
+      !(incident = desk_store_lookup (store, DESK_TYPE_INCIDENT, argv[1], &error)))
+    return desk_cli_fail (error);
+
+  if (!set_times (incident, &times, &error))
+    return desk_cli_usage_error ("%s", error->message);
+  if (estimate_potential != G_MININT64)
+    desk_record_set_int (incident, "estimated-potential", estimate_potential);
+  if (estimate_confirmed != G_MININT64)
+    desk_record_set_int (incident, "estimated-confirmed", estimate_confirmed);
+
+  if (!desk_store_save (store, incident, &error))
+    return desk_cli_fail (error);
+
   return DESK_CLI_OK;
 }
 
@@ -158,10 +261,8 @@ enum_nick (DeskRecord *record,
            const char *name)
 {
   const DeskField *field = desk_record_class_find_field (DESK_RECORD_GET_CLASS (record), name);
-  g_autoptr(GEnumClass) enum_class = g_type_class_ref (field->pspec->value_type);
 
-  /* Nicks live as long as the enum type, which is static. */
-  return g_enum_get_value (enum_class, desk_record_get_enum (record, name))->value_nick;
+  return desk_cli_enum_nick (field->pspec->value_type, desk_record_get_enum (record, name));
 }
 
 int

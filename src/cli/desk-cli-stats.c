@@ -47,8 +47,8 @@ desk_cli_stats (int    argc,
 
   if (!desk_cli_parse ("stats", NULL,
                        _("Print an incident's figures: accounts potentially affected and "
-                         "confirmed, contracts per breach category and without duplicates, and "
-                         "notifications by status."),
+                         "confirmed, contracts per breach category and without duplicates, "
+                         "notifications by status, and what is overdue."),
                        entries, &argc, &argv, &status))
     return status;
   if (incident_id == NULL)
@@ -87,6 +87,8 @@ desk_cli_stats (int    argc,
   for (DeskNotificationStatus i = 0; i < DESK_N_NOTIFICATION_STATUSES; i++)
     if (stats->notifications[i] > 0)
       print_figure (1, desk_notification_status_label (i), stats->notifications[i]);
+  print_figure (0, _("Overdue obligations"), stats->overdue_obligations);
+  print_figure (0, _("Overdue notices"), stats->overdue_notices);
 
   return DESK_CLI_OK;
 }

@@ -40,13 +40,22 @@ static const DeskCliCommand commands[] = {
   { "checklist add", N_("Add a checklist from a template"), desk_cli_checklist_add },
   { "checklist list", N_("List an incident's checklists and their items"),
     desk_cli_checklist_list },
+  { "customer terms", N_("Set a customer's contractual notification deadline"),
+    desk_cli_customer_terms },
+  { "deadlines", N_("List obligations and notices by due time"), desk_cli_deadlines },
   { "demo", N_("Add sample incidents to try Incident Desk out"), desk_cli_demo },
   { "export", N_("Export checklists, the status report, the ledger or the accounts to a file"),
     desk_cli_export },
   { "import accounts", N_("Import a CSV list of affected accounts"), desk_cli_import_accounts },
   { "incident add", N_("Record a new incident and print its id"), desk_cli_incident_add },
   { "incident list", N_("List the incidents"), desk_cli_incident_list },
+  { "incident set", N_("Change an incident's times, time zone or estimates"),
+    desk_cli_incident_set },
   { "incident show", N_("Show one incident"), desk_cli_incident_show },
+  { "obligation add", N_("Apply a deadline rule to an incident"), desk_cli_obligation_add },
+  { "obligation set", N_("Change an obligation's status, reference or note"),
+    desk_cli_obligation_set },
+  { "rules", N_("List the notification deadline rules"), desk_cli_rules },
   { "stats", N_("Print an incident's figures"), desk_cli_stats },
   { "templates", N_("List the checklist templates"), desk_cli_templates },
 };
@@ -139,6 +148,54 @@ desk_cli_parse (const char           *command,
     }
 
   return TRUE;
+}
+
+/**
+ * desk_cli_enum_nick:
+ *
+ * Returns: (transfer none): how the command line and JSON name @value of @enum_type, e.g.
+ *   "not-applicable"
+ */
+const char *
+desk_cli_enum_nick (GType enum_type,
+                    int   value)
+{
+  g_autoptr(GEnumClass) enum_class = g_type_class_ref (enum_type);
+
+  /* Nicks live as long as the enum type, which is static. */
+  return g_enum_get_value (enum_class, value)->value_nick;
+}
+
+/**
+ * desk_cli_parse_nick:
+ * @what: what the value is, for the message, e.g. "severity"
+ *
+ * Reads @nick, a value of @enum_type as the command line names it, into @value, or sets @error to
+ * a message listing the values there are.
+ */
+gboolean
+desk_cli_parse_nick (GType        enum_type,
+                     const char  *what,
+                     const char  *nick,
+                     int         *value,
+                     GError     **error)
+{
+  g_autoptr(GEnumClass) enum_class = g_type_class_ref (enum_type);
+  GEnumValue *found = g_enum_get_value_by_nick (enum_class, nick);
+  g_autoptr(GString) choices = g_string_new (NULL);
+
+  if (found != NULL)
+    {
+      *value = found->value;
+      return TRUE;
+    }
+
+  for (guint i = 0; i < enum_class->n_values; i++)
+    g_string_append_printf (choices, "%s%s", i ? ", " : "", enum_class->values[i].value_nick);
+
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("“%s” is not a valid %s; use one of: %s"), nick, what, choices->str);
+  return FALSE;
 }
 
 DeskStore *

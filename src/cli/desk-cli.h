@@ -44,6 +44,13 @@ gboolean     desk_cli_parse           (const char           *command,
                                        char               ***argv,
                                        int                  *status);
 DeskStore   *desk_cli_open_store      (GError              **error);
+const char  *desk_cli_enum_nick       (GType                 enum_type,
+                                       int                   value);
+gboolean     desk_cli_parse_nick      (GType                 enum_type,
+                                       const char           *what,
+                                       const char           *nick,
+                                       int                  *value,
+                                       GError              **error);
 int          desk_cli_fail            (GError               *error);
 int          desk_cli_usage_error     (const char           *format,
                                        ...) G_GNUC_PRINTF (1, 2);
@@ -65,6 +72,10 @@ int          desk_cli_checklist_add   (int                   argc,
                                        char                **argv);
 int          desk_cli_checklist_list  (int                   argc,
                                        char                **argv);
+int          desk_cli_customer_terms  (int                   argc,
+                                       char                **argv);
+int          desk_cli_deadlines       (int                   argc,
+                                       char                **argv);
 int          desk_cli_demo            (int                   argc,
                                        char                **argv);
 int          desk_cli_export          (int                   argc,
@@ -75,7 +86,15 @@ int          desk_cli_incident_add    (int                   argc,
                                        char                **argv);
 int          desk_cli_incident_list   (int                   argc,
                                        char                **argv);
+int          desk_cli_incident_set    (int                   argc,
+                                       char                **argv);
 int          desk_cli_incident_show   (int                   argc,
+                                       char                **argv);
+int          desk_cli_obligation_add  (int                   argc,
+                                       char                **argv);
+int          desk_cli_obligation_set  (int                   argc,
+                                       char                **argv);
+int          desk_cli_rules           (int                   argc,
                                        char                **argv);
 int          desk_cli_stats           (int                   argc,
                                        char                **argv);

@@ -407,11 +407,7 @@ desk_deadline_format_due (DeskDeadline *self)
   if ((due_at = desk_deadline_get_due_at (self)) == 0)
     return NULL;
 
-  /* The store refuses zones it does not know; a peer's newer zone database may not. */
-  zone = desk_time_zone_new (self->time_zone, NULL);
-  if (zone == NULL)
-    zone = g_time_zone_new_local ();
-
+  zone = desk_time_zone_for (self->time_zone);
   return desk_time_format_iso_in_zone (due_at, zone);
 }
 

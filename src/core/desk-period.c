@@ -268,13 +268,16 @@ desk_period_add (const DeskPeriod   *self,
 /**
  * desk_period_describe:
  * @calendar: (nullable): the calendar @self names, for its name
+ * @anchor: (nullable): what starts the clock, as it reads after "after", e.g. "awareness"
  *
  * Returns: (transfer full): the period as people say it, e.g. "4 business days (US federal
- *   holidays), to the end of the day", or "no fixed period" for %DESK_PERIOD_UNIT_NONE
+ *   holidays) after determination, to the end of the day", or "no fixed period" for
+ *   %DESK_PERIOD_UNIT_NONE
  */
 char *
 desk_period_describe (const DeskPeriod   *self,
-                      const DeskCalendar *calendar)
+                      const DeskCalendar *calendar,
+                      const char         *anchor)
 {
   GString *text = g_string_new (NULL);
 
@@ -314,6 +317,15 @@ desk_period_describe (const DeskPeriod   *self,
 
     default:
       g_assert_not_reached ();
+    }
+
+  if (anchor != NULL)
+    {
+      g_autofree char *amount = g_string_free (g_steal_pointer (&text), FALSE);
+
+      /* Translators: a period and what starts it, e.g. "72 hours after awareness" */
+      text = g_string_new (NULL);
+      g_string_append_printf (text, _("%s after %s"), amount, anchor);
     }
 
   if (self->first_day_counts)

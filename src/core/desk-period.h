@@ -73,6 +73,7 @@ gint64        desk_period_add               (const DeskPeriod    *self,
                                              gint64               start,
                                              GTimeZone           *zone);
 char         *desk_period_describe          (const DeskPeriod    *self,
-                                             const DeskCalendar  *calendar);
+                                             const DeskCalendar  *calendar,
+                                             const char          *anchor);
 
 G_END_DECLS

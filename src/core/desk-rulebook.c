@@ -1034,7 +1034,6 @@ desk_deadline_rule_describe_stage (DeskDeadlineRule        *self,
                                    const DeskRuleCondition *condition)
 {
   const DeskPeriod *period;
-  g_autofree char *amount = NULL;
   g_autofree char *anchor = NULL;
   g_autofree char *text = NULL;
 
@@ -1042,9 +1041,8 @@ desk_deadline_rule_describe_stage (DeskDeadlineRule        *self,
   g_return_val_if_fail (stage != NULL, NULL);
 
   period = desk_deadline_rule_get_period (self, stage, condition);
-  amount = desk_period_describe (period, calendar_of (self, period));
   if (period->unit == DESK_PERIOD_UNIT_NONE)
-    return g_steal_pointer (&amount);
+    return desk_period_describe (period, NULL, NULL);
 
   if (stage->from == DESK_CLOCK_EVENT_FILING)
     /* Translators: what starts a clock; %s names an earlier report, e.g. "Incident
@@ -1062,18 +1060,17 @@ desk_deadline_rule_describe_stage (DeskDeadlineRule        *self,
       anchor = g_strdup_printf (_("the end of the calendar year of %s"), event);
     }
 
-  /* Translators: a period and what starts it, e.g. "72 hours after awareness" */
-  text = g_strdup_printf (_("%s after %s"), amount, anchor);
+  text = desk_period_describe (period, calendar_of (self, period), anchor);
   if (stage->has_latest)
     {
       g_autofree char *latest = desk_period_describe (&stage->latest,
-                                                      calendar_of (self, &stage->latest));
+                                                      calendar_of (self, &stage->latest),
+                                                      desk_clock_event_label (stage->latest_from));
       g_autofree char *first = g_steal_pointer (&text);
 
       /* Translators: a deadline, then a second limit, e.g. "4 hours after determination; at the
        * latest 24 hours after awareness" */
-      text = g_strdup_printf (_("%s; at the latest %s after %s"), first, latest,
-                              desk_clock_event_label (stage->latest_from));
+      text = g_strdup_printf (_("%s; at the latest %s"), first, latest);
     }
 
   return g_steal_pointer (&text);

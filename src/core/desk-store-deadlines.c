@@ -123,15 +123,6 @@ save_again (DeskStore   *self,
   return TRUE;
 }
 
-/* Returns: (transfer full): the incident's zone, or the local one for an incident without one */
-static GTimeZone *
-zone_of (const char *identifier)
-{
-  GTimeZone *zone = desk_time_zone_new (identifier, NULL);
-
-  return zone ? zone : g_time_zone_new_local ();
-}
-
 /* }}} */
 /* Obligations {{{ */
 
@@ -266,7 +257,7 @@ compute_obligation_due (DeskStore   *self,
   starts.events[DESK_CLOCK_EVENT_AWARENESS] = desk_record_get_int (incident, "aware-at");
   starts.events[DESK_CLOCK_EVENT_DETERMINATION] = desk_record_get_int (incident, "determined-at");
   starts.stages = stages;
-  zone = zone_of (desk_record_get_string (incident, "time-zone"));
+  zone = desk_time_zone_for (desk_record_get_string (incident, "time-zone"));
 
   desk_record_set_int (obligation, "due-at",
                        desk_deadline_rule_compute_due (rule, stage, condition, &starts, zone));

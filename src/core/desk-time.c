@@ -143,3 +143,20 @@ desk_time_zone_new (const char  *identifier,
 
   return zone;
 }
+
+/**
+ * desk_time_zone_for:
+ * @identifier: (nullable): an incident's time zone
+ *
+ * The zone to show an incident's times in: its own, or the local one when it has none, or one
+ * this machine does not know (a peer's newer zone database may).
+ *
+ * Returns: (transfer full): the zone
+ */
+GTimeZone *
+desk_time_zone_for (const char *identifier)
+{
+  GTimeZone *zone = desk_time_zone_new (identifier, NULL);
+
+  return zone ? zone : g_time_zone_new_local ();
+}

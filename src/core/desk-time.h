@@ -20,5 +20,6 @@ char     *desk_time_format_iso_in_zone (gint64   seconds,
                                  GTimeZone   *zone);
 GTimeZone *desk_time_zone_new   (const char  *identifier,
                                  GError     **error);
+GTimeZone *desk_time_zone_for   (const char  *identifier);
 
 G_END_DECLS
