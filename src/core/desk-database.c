@@ -343,7 +343,7 @@ create_private_file (const char  *path,
                      GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  struct stat st;
+  GStatBuf st;
   int fd;
 
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
@@ -354,24 +354,35 @@ create_private_file (const char  *path,
       return FALSE;
     }
 
-  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0)
+  /* An existing file is never opened here: closing a descriptor of it would drop the POSIX locks
+   * that another connection of this process holds on it, and let another process write under
+   * that connection's feet. */
+  if (g_stat (path, &st) == 0)
     {
-      int saved_errno = errno;
-
-      g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_OPEN,
-                   _("Cannot open the database “%s”: %s"), path, g_strerror (saved_errno));
-      return FALSE;
+      if (g_access (path, R_OK | W_OK) != 0)
+        fd = -1;
+      else
+        {
+          if ((st.st_mode & 077) != 0 && st.st_uid == getuid () && g_chmod (path, 0600) != 0)
+            g_warning ("Could not make %s private: %s", path, g_strerror (errno));
+          return TRUE;
+        }
+    }
+  else if ((fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) >= 0 ||
+           errno == EEXIST)
+    {
+      if (fd >= 0)
+        close (fd);
+      return TRUE;
     }
 
-  if (fstat (fd, &st) == 0 && (st.st_mode & 077) != 0 && st.st_uid == getuid ())
-    {
-      if (fchmod (fd, 0600) != 0)
-        g_warning ("Could not make %s private: %s", path, g_strerror (errno));
-    }
+  {
+    int saved_errno = errno;
 
-  close (fd);
-  return TRUE;
+    g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_OPEN,
+                 _("Cannot open the database “%s”: %s"), path, g_strerror (saved_errno));
+    return FALSE;
+  }
 }
 
 /* Decide, reading only the header, whether the file is ours and one we understand. */
