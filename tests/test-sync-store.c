@@ -88,7 +88,7 @@ carry (DeskStore *from,
                                 : json_node_init_object (json_node_alloc (), json_object_new ()));
       json_object_set_boolean_member (entry, "deleted", g_str_equal (action, "delete"));
       json_object_set_int_member (entry, "created_at", json_object_get_int_member (change, "at"));
-      g_assert_true (desk_store_sync_apply_change (to, entry, &error));
+      g_assert_true (desk_store_sync_apply_change (to, entry, NULL, &error));
       g_assert_no_error (error);
     }
 
@@ -225,9 +225,8 @@ test_conflicts (Fixture       *fixture,
                                                remote, &error));
   g_clear_pointer (&conflicts, g_ptr_array_unref);
   conflicts = desk_store_sync_list_conflicts (fixture->a, &error);
-  g_assert_true (desk_store_sync_resolve_conflict (fixture->a,
-                                                   desk_conflict_get_id (g_ptr_array_index (conflicts,
-                                                                                            0)),
+  conflict = g_ptr_array_index (conflicts, 0);
+  g_assert_true (desk_store_sync_resolve_conflict (fixture->a, desk_conflict_get_id (conflict),
                                                    FALSE, &error));
   g_assert_no_error (error);
   stored = desk_store_lookup (fixture->a, DESK_TYPE_INCIDENT, uuid, &error);
@@ -315,7 +314,8 @@ test_accounts (Fixture       *fixture,
   for (guint i = 0; i < accounts->len; i++)
     g_array_index (accounts, DeskSyncAccount, i).customer = 0;
   g_ptr_array_add (customers, g_strdup (desk_record_get_uuid (DESK_RECORD (customer))));
-  categories = desk_store_sync_category_uuids (fixture->a, desk_record_get_id (DESK_RECORD (incident)),
+  categories = desk_store_sync_category_uuids (fixture->a,
+                                               desk_record_get_id (DESK_RECORD (incident)),
                                                &error);
   g_assert_cmpuint (categories->len, ==, 1);
   for (guint round = 0; round < 2; round++)

@@ -40,6 +40,10 @@ static const DeskCliCommand commands[] = {
   { "checklist add", N_("Add a checklist from a template"), desk_cli_checklist_add },
   { "checklist list", N_("List an incident's checklists and their items"),
     desk_cli_checklist_list },
+  { "conflict resolve", N_("Keep the local or the server's value of a conflict"),
+    desk_cli_conflict_resolve },
+  { "conflicts", N_("List the fields changed here and on the sync server"),
+    desk_cli_conflicts },
   { "customer terms", N_("Set a customer's contractual notification deadline"),
     desk_cli_customer_terms },
   { "deadlines", N_("List obligations and notices by due time"), desk_cli_deadlines },
@@ -56,7 +60,9 @@ static const DeskCliCommand commands[] = {
   { "obligation set", N_("Change an obligation's status, reference or note"),
     desk_cli_obligation_set },
   { "rules", N_("List the notification deadline rules"), desk_cli_rules },
+  { "serve", N_("Run the reference sync server"), desk_cli_serve },
   { "stats", N_("Print an incident's figures"), desk_cli_stats },
+  { "sync", N_("Sync the database with a sync server"), desk_cli_sync },
   { "templates", N_("List the checklist templates"), desk_cli_templates },
 };
 
@@ -196,6 +202,13 @@ desk_cli_parse_nick (GType        enum_type,
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                _("“%s” is not a valid %s; use one of: %s"), nick, what, choices->str);
   return FALSE;
+}
+
+/* Returns: (nullable): the --database the command line gave */
+const char *
+desk_cli_get_database_path (void)
+{
+  return database_path;
 }
 
 DeskStore *

@@ -44,6 +44,7 @@ gboolean     desk_cli_parse           (const char           *command,
                                        char               ***argv,
                                        int                  *status);
 DeskStore   *desk_cli_open_store      (GError              **error);
+const char  *desk_cli_get_database_path (void);
 const char  *desk_cli_enum_nick       (GType                 enum_type,
                                        int                   value);
 gboolean     desk_cli_parse_nick      (GType                 enum_type,
@@ -76,6 +77,10 @@ int          desk_cli_customer_terms  (int                   argc,
                                        char                **argv);
 int          desk_cli_deadlines       (int                   argc,
                                        char                **argv);
+int          desk_cli_conflict_resolve (int                  argc,
+                                       char                **argv);
+int          desk_cli_conflicts       (int                   argc,
+                                       char                **argv);
 int          desk_cli_demo            (int                   argc,
                                        char                **argv);
 int          desk_cli_export          (int                   argc,
@@ -96,7 +101,11 @@ int          desk_cli_obligation_set  (int                   argc,
                                        char                **argv);
 int          desk_cli_rules           (int                   argc,
                                        char                **argv);
+int          desk_cli_serve           (int                   argc,
+                                       char                **argv);
 int          desk_cli_stats           (int                   argc,
+                                       char                **argv);
+int          desk_cli_sync            (int                   argc,
                                        char                **argv);
 int          desk_cli_templates       (int                   argc,
                                        char                **argv);

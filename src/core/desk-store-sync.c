@@ -879,6 +879,7 @@ update_received (DeskStore   *self,
 /**
  * desk_store_sync_apply_change:
  * @entry: a "change" entry of the server's log, checked by the sync layer
+ * @applied: (out) (optional): whether it was new here
  *
  * Applies a change pulled from the server: sets the values the server applied on the record,
  * creating it if needed, except for the fields this machine changed since and has not pushed
@@ -888,6 +889,7 @@ update_received (DeskStore   *self,
 gboolean
 desk_store_sync_apply_change (DeskStore   *self,
                               JsonObject  *entry,
+                              gboolean    *applied,
                               GError     **error)
 {
   DeskDatabase *database = desk_store_get_database (self);
@@ -911,6 +913,8 @@ desk_store_sync_apply_change (DeskStore   *self,
       return FALSE;
     }
 
+  if (applied != NULL)
+    *applied = FALSE;
   if (!desk_database_begin (database, error))
     return FALSE;
 
@@ -937,6 +941,8 @@ desk_store_sync_apply_change (DeskStore   *self,
       return FALSE;
     }
 
+  if (applied != NULL)
+    *applied = !exists;
   return TRUE;
 }
 

@@ -89,6 +89,7 @@ gboolean    desk_store_sync_count_outbox    (DeskStore              *self,
                                              GError                **error);
 gboolean    desk_store_sync_apply_change    (DeskStore              *self,
                                              JsonObject             *entry,
+                                             gboolean               *applied,
                                              GError                **error);
 
 GArray     *desk_store_sync_read_accounts   (DeskStore              *self,
