@@ -290,6 +290,29 @@ test_save_fails (Fixture       *fixture,
   desk_test_respond_to_dialog ("close");
 }
 
+/* Cancelled, as when the window closes: nothing written, nothing said. */
+static void
+test_save_cancelled (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(DeskExportFlow) flow = new_flow (fixture, DESK_EXPORT_WHAT_LEDGER, NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, "ledger.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  desk_export_flow_save_async (flow, DESK_EXPORT_FORMAT_PDF, FALSE, file, cancellable,
+                               on_finished_cb, &result);
+  g_assert_false (wait_for (flow, &result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_null (desk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (desk_test_find_button (GTK_WIDGET (fixture->window), "_Open"));
+}
+
 /* }}} */
 /* Asking {{{ */
 
@@ -463,6 +486,7 @@ main (int   argc,
   ADD ("/desk/export-flow/save/each-format", test_save_each_format);
   ADD ("/desk/export-flow/save/marks-changes", test_save_marks_changes);
   ADD ("/desk/export-flow/save/fails", test_save_fails);
+  ADD ("/desk/export-flow/save/cancelled", test_save_cancelled);
   ADD ("/desk/export-flow/export/dialog", test_export_dialog);
   ADD ("/desk/export-flow/copy", test_copy);
   ADD ("/desk/export-flow/print", test_print);

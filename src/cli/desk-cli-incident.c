@@ -51,48 +51,95 @@ set_time (DeskRecord  *record,
   return TRUE;
 }
 
-/* The times people give about an incident: those that start regulatory clocks too. */
+/* What `incident add` and `incident set` both take: the times, those that start regulatory
+ * clocks included, the zone they are read in, and the announced estimates. */
 typedef struct
 {
-  char *occurred;
-  char *detected;
-  char *aware;
-  char *determined;
-  char *disclosed;
-  char *time_zone;
-} IncidentTimes;
+  char   *occurred;
+  char   *detected;
+  char   *aware;
+  char   *determined;
+  char   *disclosed;
+  char   *time_zone;
+  gint64  estimated_potential;   /* G_MININT64: not given */
+  gint64  estimated_confirmed;
+} IncidentFacts;
+
+#define INCIDENT_FACTS_INIT { .estimated_potential = G_MININT64, \
+                              .estimated_confirmed = G_MININT64 }
+
+/* Their options, but --detected, whose default differs. */
+#define INCIDENT_FACT_ENTRIES(facts) \
+    { "occurred", 0, 0, G_OPTION_ARG_STRING, &(facts).occurred, N_("When it happened"), \
+      N_("ISO8601") }, \
+    { "aware", 0, 0, G_OPTION_ARG_STRING, &(facts).aware, \
+      N_("When it was known to be a breach, if later than its detection"), N_("ISO8601") }, \
+    { "determined", 0, 0, G_OPTION_ARG_STRING, &(facts).determined, \
+      N_("When it was determined to be reportable (found material, classified major…)"), \
+      N_("ISO8601") }, \
+    { "disclosed", 0, 0, G_OPTION_ARG_STRING, &(facts).disclosed, N_("When it was disclosed"), \
+      N_("ISO8601") }, \
+    { "time-zone", 0, 0, G_OPTION_ARG_STRING, &(facts).time_zone, \
+      N_("The incident's time zone, e.g. Asia/Tokyo (a new incident's default: the local one); " \
+         "times without a zone are read in it"), N_("ZONE") }, \
+    { "estimated-potential", 0, 0, G_OPTION_ARG_INT64, &(facts).estimated_potential, \
+      N_("Accounts announced as potentially affected"), N_("N") }, \
+    { "estimated-confirmed", 0, 0, G_OPTION_ARG_INT64, &(facts).estimated_confirmed, \
+      N_("Accounts announced as confirmed"), N_("N") }
 
 static void
-incident_times_clear (IncidentTimes *times)
+incident_facts_clear (IncidentFacts *facts)
 {
-  g_free (times->occurred);
-  g_free (times->detected);
-  g_free (times->aware);
-  g_free (times->determined);
-  g_free (times->disclosed);
-  g_free (times->time_zone);
+  g_free (facts->occurred);
+  g_free (facts->detected);
+  g_free (facts->aware);
+  g_free (facts->determined);
+  g_free (facts->disclosed);
+  g_free (facts->time_zone);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IncidentTimes, incident_times_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IncidentFacts, incident_facts_clear)
 
-/* Sets the zone and the times given; times without a zone are read in the incident's. */
 static gboolean
-set_times (DeskRecord     *incident,
-           IncidentTimes  *times,
+set_estimate (DeskRecord  *incident,
+              const char  *name,
+              gint64       value,
+              GError     **error)
+{
+  if (value == G_MININT64)
+    return TRUE;
+
+  if (value < 0)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("Estimates cannot be negative"));
+      return FALSE;
+    }
+
+  desk_record_set_int (incident, name, value);
+  return TRUE;
+}
+
+/* Sets what was given: the zone first, since times without a zone are read in it. */
+static gboolean
+set_facts (DeskRecord     *incident,
+           IncidentFacts  *facts,
            GError        **error)
 {
   g_autoptr(GTimeZone) zone = NULL;
 
-  if (times->time_zone != NULL)
-    desk_record_set_string (incident, "time-zone", times->time_zone);
+  if (facts->time_zone != NULL)
+    desk_record_set_string (incident, "time-zone", facts->time_zone);
   if (!(zone = desk_time_zone_new (desk_record_get_string (incident, "time-zone"), error)))
     return FALSE;
 
-  return set_time (incident, "occurred-at", times->occurred, zone, error) &&
-         set_time (incident, "detected-at", times->detected, zone, error) &&
-         set_time (incident, "aware-at", times->aware, zone, error) &&
-         set_time (incident, "determined-at", times->determined, zone, error) &&
-         set_time (incident, "disclosed-at", times->disclosed, zone, error);
+  return set_time (incident, "occurred-at", facts->occurred, zone, error) &&
+         set_time (incident, "detected-at", facts->detected, zone, error) &&
+         set_time (incident, "aware-at", facts->aware, zone, error) &&
+         set_time (incident, "determined-at", facts->determined, zone, error) &&
+         set_time (incident, "disclosed-at", facts->disclosed, zone, error) &&
+         set_estimate (incident, "estimated-potential", facts->estimated_potential, error) &&
+         set_estimate (incident, "estimated-confirmed", facts->estimated_confirmed, error);
 }
 
 int
@@ -101,9 +148,8 @@ desk_cli_incident_add (int    argc,
 {
   g_autofree char *title = NULL, *service = NULL, *severity = NULL, *status_nick = NULL;
   g_autofree char *cause = NULL, *summary = NULL;
-  g_auto(IncidentTimes) times = { NULL };
+  g_auto(IncidentFacts) facts = INCIDENT_FACTS_INIT;
   g_auto(GStrv) refs = NULL;
-  gint64 estimate_potential = 0, estimate_confirmed = 0;
   const GOptionEntry entries[] = {
     { "title", 't', 0, G_OPTION_ARG_STRING, &title, N_("Title (required)"), N_("TEXT") },
     { "service", 0, 0, G_OPTION_ARG_STRING, &service, N_("Affected service"), N_("NAME") },
@@ -111,28 +157,13 @@ desk_cli_incident_add (int    argc,
       N_("low, medium, high or critical (default: medium)"), N_("LEVEL") },
     { "status", 0, 0, G_OPTION_ARG_STRING, &status_nick,
       N_("detected, investigating, contained, recovered or closed"), N_("STATUS") },
-    { "occurred", 0, 0, G_OPTION_ARG_STRING, &times.occurred, N_("When it happened"),
-      N_("ISO8601") },
-    { "detected", 0, 0, G_OPTION_ARG_STRING, &times.detected,
+    { "detected", 0, 0, G_OPTION_ARG_STRING, &facts.detected,
       N_("When it was detected (default: now)"), N_("ISO8601") },
-    { "aware", 0, 0, G_OPTION_ARG_STRING, &times.aware,
-      N_("When it was known to be a breach, if later than its detection"), N_("ISO8601") },
-    { "determined", 0, 0, G_OPTION_ARG_STRING, &times.determined,
-      N_("When it was determined to be reportable (found material, classified major…)"),
-      N_("ISO8601") },
-    { "disclosed", 0, 0, G_OPTION_ARG_STRING, &times.disclosed, N_("When it was disclosed"),
-      N_("ISO8601") },
     { "cause", 0, 0, G_OPTION_ARG_STRING, &cause, N_("Cause"), N_("TEXT") },
     { "vulnerability", 0, 0, G_OPTION_ARG_STRING_ARRAY, &refs,
       N_("Vulnerability reference, e.g. CVE-2026-1234 (repeatable)"), N_("REF") },
     { "summary", 0, 0, G_OPTION_ARG_STRING, &summary, N_("Summary"), N_("TEXT") },
-    { "time-zone", 0, 0, G_OPTION_ARG_STRING, &times.time_zone,
-      N_("The incident's time zone, e.g. Asia/Tokyo (default: the local one); times without a "
-         "zone are read in it"), N_("ZONE") },
-    { "estimated-potential", 0, 0, G_OPTION_ARG_INT64, &estimate_potential,
-      N_("Accounts announced as potentially affected"), N_("N") },
-    { "estimated-confirmed", 0, 0, G_OPTION_ARG_INT64, &estimate_confirmed,
-      N_("Accounts announced as confirmed"), N_("N") },
+    INCIDENT_FACT_ENTRIES (facts),
     { NULL }
   };
   g_autoptr(DeskStore) store = NULL;
@@ -147,8 +178,6 @@ desk_cli_incident_add (int    argc,
     return status;
   if (title == NULL || *g_strstrip (title) == '\0')
     return desk_cli_usage_error (_("--title is required"));
-  if (estimate_potential < 0 || estimate_confirmed < 0)
-    return desk_cli_usage_error (_("Estimates cannot be negative"));
 
   incident = DESK_RECORD (desk_incident_new (title));
   vulnerability_refs = refs ? g_strjoinv (", ", refs) : NULL;
@@ -157,20 +186,18 @@ desk_cli_incident_add (int    argc,
                 "cause", cause,
                 "summary", summary,
                 "vulnerability-refs", vulnerability_refs,
-                "estimated-potential", estimate_potential,
-                "estimated-confirmed", estimate_confirmed,
                 NULL);
 
   /* Check everything before the database is even opened, so that a bad value leaves no trace. */
   if ((severity && !set_enum_from_nick (incident, "severity", severity, &error)) ||
       (status_nick && !set_enum_from_nick (incident, "status", status_nick, &error)) ||
-      !set_times (incident, &times, &error))
+      !set_facts (incident, &facts, &error))
     return desk_cli_usage_error ("%s", error->message);
 
   if (!(store = desk_cli_open_store (&error)))
     return desk_cli_fail (error);
 
-  if (times.detected == NULL)
+  if (facts.detected == NULL)
     desk_record_set_int (incident, "detected-at", desk_store_now (store));
 
   if (!desk_store_save (store, incident, &error))
@@ -184,26 +211,11 @@ int
 desk_cli_incident_set (int    argc,
                        char **argv)
 {
-  g_auto(IncidentTimes) times = { NULL };
-  /* G_MININT64: not given */
-  gint64 estimate_potential = G_MININT64, estimate_confirmed = G_MININT64;
+  g_auto(IncidentFacts) facts = INCIDENT_FACTS_INIT;
   const GOptionEntry entries[] = {
-    { "detected", 0, 0, G_OPTION_ARG_STRING, &times.detected, N_("When it was detected"),
+    { "detected", 0, 0, G_OPTION_ARG_STRING, &facts.detected, N_("When it was detected"),
       N_("ISO8601") },
-    { "aware", 0, 0, G_OPTION_ARG_STRING, &times.aware,
-      N_("When it was known to be a breach, if later than its detection"), N_("ISO8601") },
-    { "determined", 0, 0, G_OPTION_ARG_STRING, &times.determined,
-      N_("When it was determined to be reportable (found material, classified major…)"),
-      N_("ISO8601") },
-    { "disclosed", 0, 0, G_OPTION_ARG_STRING, &times.disclosed, N_("When it was disclosed"),
-      N_("ISO8601") },
-    { "time-zone", 0, 0, G_OPTION_ARG_STRING, &times.time_zone,
-      N_("The incident's time zone, e.g. Asia/Tokyo; times without a zone are read in it"),
-      N_("ZONE") },
-    { "estimated-potential", 0, 0, G_OPTION_ARG_INT64, &estimate_potential,
-      N_("Accounts announced as potentially affected"), N_("N") },
-    { "estimated-confirmed", 0, 0, G_OPTION_ARG_INT64, &estimate_confirmed,
-      N_("Accounts announced as confirmed"), N_("N") },
+    INCIDENT_FACT_ENTRIES (facts),
     { NULL }
   };
   g_autoptr(DeskStore) store = NULL;
@@ -219,22 +231,16 @@ desk_cli_incident_set (int    argc,
     return status;
   if (argc < 2)
     return desk_cli_usage_error (_("No incident id given"));
-  if ((estimate_potential < 0 && estimate_potential != G_MININT64) ||
-      (estimate_confirmed < 0 && estimate_confirmed != G_MININT64))
-    return desk_cli_usage_error (_("Estimates cannot be negative"));
-  if (times.time_zone != NULL && !(zone = desk_time_zone_new (times.time_zone, &error)))
+  /* What can be checked without the incident is checked before the database is opened. */
+  if (facts.time_zone != NULL && !(zone = desk_time_zone_new (facts.time_zone, &error)))
     return desk_cli_usage_error ("%s", error->message);
 
   if (!(store = desk_cli_open_store (&error)) ||
       !(incident = desk_store_lookup (store, DESK_TYPE_INCIDENT, argv[1], &error)))
     return desk_cli_fail (error);
 
-  if (!set_times (incident, &times, &error))
+  if (!set_facts (incident, &facts, &error))
     return desk_cli_usage_error ("%s", error->message);
-  if (estimate_potential != G_MININT64)
-    desk_record_set_int (incident, "estimated-potential", estimate_potential);
-  if (estimate_confirmed != G_MININT64)
-    desk_record_set_int (incident, "estimated-confirmed", estimate_confirmed);
 
   if (!desk_store_save (store, incident, &error))
     return desk_cli_fail (error);
