@@ -399,6 +399,110 @@ test_directory_intrusion (Fixture       *fixture,
 }
 
 /* A second run is refused and writes nothing; so does a run that collides half-way. */
+/* Returns: (transfer none): the obligation of @stage among @obligations */
+static DeskRecord *
+find_stage (GPtrArray  *obligations,
+            const char *rule,
+            const char *stage)
+{
+  for (guint i = 0; i < obligations->len; i++)
+    {
+      DeskRecord *obligation = g_ptr_array_index (obligations, i);
+
+      if (g_str_equal (desk_record_get_string (obligation, "rule"), rule) &&
+          g_str_equal (desk_record_get_string (obligation, "stage"), stage))
+        return obligation;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The regulatory clocks, the customers' terms and the figure history the window shows. */
+static void
+test_deadlines (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) incidents = NULL;
+  g_autoptr(GPtrArray) obligations = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(GPtrArray) deadlines = NULL;
+  g_autoptr(GArray) overdue = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskRecord *mail, *final, *directory;
+  guint with_terms = 0;
+
+  populate (fixture);
+  incidents = list (fixture->store, DESK_TYPE_INCIDENT, NULL, 0);
+  mail = find_incident (incidents, MAIL_TITLE);
+
+  /* Unauthorised access to mail: the APPI's 60 days, and the ministry for the secrecy of
+   * communications. The preliminary report and the first report are filed. */
+  obligations = list (fixture->store, DESK_TYPE_OBLIGATION, "incident-id",
+                      desk_record_get_id (mail));
+  g_assert_cmpuint (obligations->len, ==, 5);
+  final = find_stage (obligations, "appi", "final");
+  g_assert_cmpstr (desk_record_get_string (final, "condition"), ==, "unauthorised-access");
+  g_assert_cmpint ((desk_record_get_int (final, "due-at") -
+                    desk_record_get_int (mail, "aware-at")) / DAY, >=, 59);
+  g_assert_cmpint (desk_record_get_enum (find_stage (obligations, "appi", "preliminary"),
+                                         "status"), ==, DESK_OBLIGATION_STATUS_FILED);
+  g_assert_cmpint (desk_record_get_enum (find_stage (obligations, "jp-telecom", "first-report"),
+                                         "status"), ==, DESK_OBLIGATION_STATUS_FILED);
+
+  /* The published estimates, first the potential, then the confirmed, in the past. */
+  figures = list (fixture->store, DESK_TYPE_FIGURE, "incident-id", desk_record_get_id (mail));
+  g_assert_cmpuint (figures->len, ==, 2);
+  g_assert_cmpint (desk_record_get_int (g_ptr_array_index (figures, 0), "potential"), ==,
+                   4072650);
+  g_assert_cmpint (desk_record_get_int (g_ptr_array_index (figures, 0), "confirmed"), ==, 0);
+  g_assert_cmpint (desk_record_get_int (g_ptr_array_index (figures, 1), "confirmed"), ==, 311288);
+  g_assert_cmpint (desk_record_get_int (g_ptr_array_index (figures, 1), "recorded-at"), <,
+                   fixture->now);
+
+  /* Contracts with terms have due times; those not notified by then are overdue. */
+  deadlines = desk_store_list_deadlines (fixture->store, desk_record_get_id (mail), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < deadlines->len; i++)
+    with_terms += desk_deadline_get_kind (g_ptr_array_index (deadlines, i)) ==
+                  DESK_DEADLINE_KIND_NOTICE;
+  g_assert_cmpuint (with_terms, >=, 100);
+
+  overdue = desk_store_count_overdue (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (overdue->len, >=, 1);
+  g_assert_cmpint (g_array_index (overdue, DeskOverdueCount, 0).notices, >, 0);
+
+  /* The directory intrusion: employees' data, filed and told. */
+  directory = find_incident (incidents, DIRECTORY_TITLE);
+  g_clear_pointer (&obligations, g_ptr_array_unref);
+  obligations = list (fixture->store, DESK_TYPE_OBLIGATION, "incident-id",
+                      desk_record_get_id (directory));
+  g_assert_cmpuint (obligations->len, ==, 3);
+  g_assert_cmpint (desk_record_get_enum (find_stage (obligations, "appi", "individuals"),
+                                         "status"), ==, DESK_OBLIGATION_STATUS_FILED);
+  g_assert_cmpint (desk_record_get_enum (find_stage (obligations, "appi", "final"), "status"),
+                   ==, DESK_OBLIGATION_STATUS_OPEN);
+
+  /* Each telecom case reported to the ministry; only the open one's detailed report is due. */
+  for (guint i = 0; i < incidents->len; i++)
+    {
+      DeskRecord *incident = g_ptr_array_index (incidents, i);
+      g_autoptr(GPtrArray) reports = NULL;
+      gboolean open;
+
+      if (!g_str_has_prefix (desk_record_get_string (incident, "title"), TELECOM_TITLE))
+        continue;
+
+      open = desk_record_get_enum (incident, "status") != DESK_INCIDENT_STATUS_CLOSED;
+      reports = list (fixture->store, DESK_TYPE_OBLIGATION, "incident-id",
+                      desk_record_get_id (incident));
+      g_assert_cmpuint (reports->len, ==, 2);
+      g_assert_cmpint (desk_record_get_enum (find_stage (reports, "jp-telecom", "detailed-report"),
+                                             "status"), ==,
+                       open ? DESK_OBLIGATION_STATUS_OPEN : DESK_OBLIGATION_STATUS_FILED);
+    }
+}
+
 static void
 test_populate_twice (Fixture       *fixture,
                      gconstpointer  data)
@@ -453,7 +557,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  /* Isolated configuration folders: no rules file of the user's. */
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -461,6 +566,7 @@ main (int   argc,
   ADD ("/desk/demo/mail-breach", test_mail_breach);
   ADD ("/desk/demo/telecom-cases", test_telecom_cases);
   ADD ("/desk/demo/directory-intrusion", test_directory_intrusion);
+  ADD ("/desk/demo/deadlines", test_deadlines);
   ADD ("/desk/demo/populate-twice", test_populate_twice);
   ADD ("/desk/demo/populate-is-atomic", test_populate_is_atomic);
 

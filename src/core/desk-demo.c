@@ -261,6 +261,69 @@ add_notice (Demo                    *demo,
                           "Privacy Office", note, error);
 }
 
+/* Applies the deadline rule @rule to @incident; returns its obligations, in stage order. */
+static GPtrArray *
+add_obligations (Demo        *demo,
+                 DeskRecord  *incident,
+                 const char  *rule,
+                 const char  *condition,
+                 GError     **error)
+{
+  return desk_store_add_obligations (demo->store, DESK_INCIDENT (incident), rule, condition, 0,
+                                     error);
+}
+
+/* Files the obligation of @stage among @obligations at @filed_at, under @reference. */
+static gboolean
+file_stage (Demo        *demo,
+            GPtrArray   *obligations,
+            const char  *stage,
+            gint64       filed_at,
+            const char  *reference,
+            GError     **error)
+{
+  for (guint i = 0; i < obligations->len; i++)
+    {
+      DeskRecord *obligation = g_ptr_array_index (obligations, i);
+
+      if (!g_str_equal (desk_record_get_string (obligation, "stage"), stage))
+        continue;
+
+      desk_record_set_enum (obligation, "status", DESK_OBLIGATION_STATUS_FILED);
+      desk_record_set_int (obligation, "filed-at", filed_at);
+      desk_record_set_string (obligation, "reference", reference);
+      return save (demo, obligation, error);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Announces estimates at @when: the figure history keeps each change of them. */
+static gboolean
+announce (Demo        *demo,
+          DeskRecord  *incident,
+          gint64       potential,
+          gint64       confirmed,
+          gint64       when,
+          GError     **error)
+{
+  g_autoptr(GPtrArray) figures = NULL;
+  DeskRecord *figure;
+
+  desk_record_set_int (incident, "estimated-potential", potential);
+  desk_record_set_int (incident, "estimated-confirmed", confirmed);
+  if (!save (demo, incident, error) ||
+      !(figures = desk_store_list (demo->store, DESK_TYPE_FIGURE, "incident-id",
+                                   desk_record_get_id (incident), error)))
+    return FALSE;
+
+  /* The store records it now; the demo's story has it said earlier. */
+  figure = g_ptr_array_index (figures, figures->len - 1);
+  desk_record_set_int (figure, "recorded-at", when);
+  desk_record_set_string (figure, "actor", "Communications");
+  return save (demo, figure, error);
+}
+
 /* Instantiates the built-in template @id on @incident; returns its items, in order. */
 static GPtrArray *
 add_template_checklist (Demo        *demo,
@@ -400,12 +463,13 @@ mail_customer (Demo        *demo,
   g_autoptr(DeskRecord) customer = NULL;
   g_autoptr(DeskRecord) affected = NULL;
   g_autoptr(DeskRecord) notice = NULL;
-  gint64 hours = 0, mask, confirmed_at, due_at = 0;
+  gint64 hours = 0, mask, confirmed_at;
   DeskNoticeBasis basis = DESK_NOTICE_BASIS_DETECTION;
   guint n_accounts = 3 + index % 3;
   guint rank;
 
-  /* Some contracts promise notice within a number of hours. */
+  /* Some contracts promise notice within a number of hours: the store gives their ledger rows
+   * due times from that. */
   if (index % 9 == 0)
     {
       hours = 48;
@@ -449,10 +513,6 @@ mail_customer (Demo        *demo,
 
   if (!(notice = ledger_row (demo, affected, error)))
     return FALSE;
-
-  if (hours > 0)
-    due_at = (basis == DESK_NOTICE_BASIS_DETECTION ? detected : confirmed_at) + hours * HOUR;
-  desk_record_set_int (notice, "due-at", due_at);
 
   if (!confirmed)
     return progress_notice (demo, notice, DESK_CHANNEL_ACCOUNT_MANAGER,
@@ -510,6 +570,7 @@ add_mail_breach (Demo    *demo,
     "Webmail intrusion at Example Mail Hosting"));
   g_autoptr(DeskRecord) credentials = NULL, contents = NULL, cloud = NULL;
   g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) appi = NULL, telecom = NULL;
   gint64 masks[3];
   static const DeskItemStatus progress[] = {
     DESK_ITEM_STATUS_DONE, DESK_ITEM_STATUS_DONE, DESK_ITEM_STATUS_DONE,
@@ -534,9 +595,12 @@ add_mail_breach (Demo    *demo,
                           "mailboxes potentially affected and 311,288 confirmed; customers are "
                           "told by their account managers and on the service portal.");
   desk_record_set_string (incident, "time-zone", "Asia/Tokyo");
-  desk_record_set_int (incident, "estimated-potential", MAIL_ESTIMATED_POTENTIAL);
-  desk_record_set_int (incident, "estimated-confirmed", MAIL_ESTIMATED_CONFIRMED);
-  if (!save (demo, incident, error))
+  /* Known to be a breach once the attacker's sessions were traced to mail data. */
+  desk_record_set_int (incident, "aware-at", detected + 7 * HOUR);
+  if (!save (demo, incident, error) ||
+      !announce (demo, incident, MAIL_ESTIMATED_POTENTIAL, 0, detected + 2 * DAY, error) ||
+      !announce (demo, incident, MAIL_ESTIMATED_POTENTIAL, MAIL_ESTIMATED_CONFIRMED, disclosed,
+                 error))
     return FALSE;
 
   if (!(credentials = add_category (demo, incident, "Account credentials", 0, &masks[0],
@@ -555,6 +619,14 @@ add_mail_breach (Demo    *demo,
                    "Personal Information Protection Commission", DESK_CHANNEL_REGULATOR_FILING,
                    DESK_NOTIFICATION_STATUS_SENT, detected + 5 * DAY, detected + 3 * DAY + 2 * HOUR,
                    0, "Preliminary report; the final report is due within 60 days of detection",
+                   error) ||
+      /* Unauthorised access: 60 days for the APPI final report. Mail contents are secrecy of
+       * communications, reported to the ministry as well. */
+      !(appi = add_obligations (demo, incident, "appi", "unauthorised-access", error)) ||
+      !file_stage (demo, appi, "preliminary", detected + 3 * DAY + 2 * HOUR, "PPC-2026-0415",
+                   error) ||
+      !(telecom = add_obligations (demo, incident, "jp-telecom", NULL, error)) ||
+      !file_stage (demo, telecom, "first-report", detected + 9 * HOUR, "Phone call to the bureau",
                    error) ||
       !add_notice (demo, incident, DESK_RECIPIENT_PUBLIC,
                    "Press release and notice on the service portal", DESK_CHANNEL_PRESS_RELEASE,
@@ -628,6 +700,7 @@ add_telecom_case (Demo               *demo,
   g_autoptr(DeskRecord) incident = DESK_RECORD (desk_incident_new (title));
   g_autoptr(DeskRecord) details = NULL, billing = NULL;
   g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) obligations = NULL;
   gint64 details_mask = 0, billing_mask = 0;
   static const char * const texts[] = {
     "Cut the partner app's access to customer data",
@@ -690,11 +763,13 @@ add_telecom_case (Demo               *demo,
       gint64 mask = details_mask | (i % 4 == 1 ? billing_mask : 0);
       guint n_accounts = spec->call_records > 0 ? spec->call_records : 1 + i % 2;
       gint64 confirmed_at = detected + DAY + between (demo, 0, 2 * DAY);
+      /* A few business contracts promise notice within 72 hours of confirmation. */
+      gint64 notice_hours = i % 50 == 0 ? 72 : 0;
       DeskNotificationStatus status;
       gint64 sent_at, acknowledged_at;
 
-      if (!(customer = add_customer (demo, contract, domain, 0, DESK_NOTICE_BASIS_DETECTION,
-                                     error)) ||
+      if (!(customer = add_customer (demo, contract, domain, notice_hours,
+                                     DESK_NOTICE_BASIS_CONFIRMATION, error)) ||
           !(affected = add_affected (demo, incident, customer, DESK_EXPOSURE_CONFIRMED, mask,
                                      confirmed_at, NULL, error)))
         return FALSE;
@@ -736,6 +811,14 @@ add_telecom_case (Demo               *demo,
                               : DESK_NOTIFICATION_STATUS_ACKNOWLEDGED,
                    detected + 30 * DAY, detected + DAY, detected + 3 * DAY,
                    "First report by phone, detailed report on form 50-2", error))
+    return FALSE;
+
+  /* Secrecy of communications: a first report by phone, the detailed one within 30 days. */
+  if (!(obligations = add_obligations (demo, incident, "jp-telecom", NULL, error)) ||
+      !file_stage (demo, obligations, "first-report", detected + DAY, "Phone call to the bureau",
+                   error) ||
+      (!spec->open && !file_stage (demo, obligations, "detailed-report", detected + 20 * DAY,
+                                   "Form 50-2", error)))
     return FALSE;
 
   if (!(items = add_custom_checklist (demo, incident, "Partner app remediation", 0, texts, owners,
@@ -783,6 +866,7 @@ add_directory_intrusion (Demo    *demo,
   g_autoptr(DeskRecord) incident = DESK_RECORD (desk_incident_new (
     "Directory server intrusion at Example Precision Industries"));
   g_autoptr(GPtrArray) mfa = NULL, asm_items = NULL, patching = NULL, recovery = NULL;
+  g_autoptr(GPtrArray) appi = NULL;
   static const char * const texts[] = {
     "Reset every directory password",
     "Rebuild the breached server from a clean image and patch it",
@@ -853,6 +937,13 @@ add_directory_intrusion (Demo    *demo,
     if (!set_item (demo, recovery, i, DESK_ITEM_STATUS_DONE, detected, NULL, error))
       return FALSE;
   if (!set_item (demo, recovery, 3, DESK_ITEM_STATUS_IN_PROGRESS, detected, NULL, error))
+    return FALSE;
+
+  /* Employees' directory data reached by an attacker: the APPI's 60 days; the employees were
+   * told when the incident was disclosed. */
+  if (!(appi = add_obligations (demo, incident, "appi", "unauthorised-access", error)) ||
+      !file_stage (demo, appi, "preliminary", detected + 4 * DAY, "PPC-2026-0302", error) ||
+      !file_stage (demo, appi, "individuals", detected + 12 * DAY, "Intranet notice", error))
     return FALSE;
 
   return add_notice (demo, incident, DESK_RECIPIENT_REGULATOR,
