@@ -56,6 +56,9 @@ struct _DeskExportFlow
 
 G_DEFINE_FINAL_TYPE (DeskExportFlow, desk_export_flow, G_TYPE_OBJECT)
 
+/* The shortest side of paper a report is laid out on again, in points: 4 inches, A6's. */
+#define MIN_PAPER_SIDE 288.0
+
 /* Jobs on a worker thread {{{ */
 
 typedef enum
@@ -693,7 +696,8 @@ print_free (gpointer data)
 }
 
 /* The pages as the PDF export lays them out on the paper asked for; the person may have chosen
- * other paper in the print dialog, and the pages then follow it. */
+ * other paper in the print dialog, and the pages then follow it, unless it is too small for a
+ * report's margins (an envelope, an index card): those get the pages as they are. */
 static void
 on_begin_print_cb (GtkPrintOperation *operation,
                    GtkPrintContext   *context,
@@ -702,8 +706,9 @@ on_begin_print_cb (GtkPrintOperation *operation,
   double width = gtk_print_context_get_width (context);
   double height = gtk_print_context_get_height (context);
 
-  if (fabs (width - desk_document_get_width (print->document)) > 0.5 ||
-      fabs (height - desk_document_get_height (print->document)) > 0.5)
+  if ((fabs (width - desk_document_get_width (print->document)) > 0.5 ||
+       fabs (height - desk_document_get_height (print->document)) > 0.5) &&
+      MIN (width, height) >= MIN_PAPER_SIDE)
     {
       g_clear_object (&print->document);
       print->document = desk_document_new (print->report, width, height);
