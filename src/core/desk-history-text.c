@@ -139,6 +139,8 @@ field_enum_type (const char *kind,
         return DESK_TYPE_NOTIFICATION_STATUS;
       if (g_strcmp0 (kind, "checklist_item") == 0)
         return DESK_TYPE_ITEM_STATUS;
+      if (g_strcmp0 (kind, "obligation") == 0)
+        return DESK_TYPE_OBLIGATION_STATUS;
     }
   else if (g_str_equal (column, "severity"))
     return DESK_TYPE_SEVERITY;
@@ -150,6 +152,8 @@ field_enum_type (const char *kind,
     return DESK_TYPE_RECIPIENT;
   else if (g_str_equal (column, "notice_basis"))
     return DESK_TYPE_NOTICE_BASIS;
+  else if (g_str_equal (column, "source") && g_strcmp0 (kind, "figure") == 0)
+    return DESK_TYPE_FIGURE_SOURCE;
 
   return G_TYPE_NONE;
 }
@@ -187,6 +191,10 @@ enum_label (GType       type,
     return desk_item_status_label (value->value);
   if (type == DESK_TYPE_NOTICE_BASIS)
     return desk_notice_basis_label (value->value);
+  if (type == DESK_TYPE_OBLIGATION_STATUS)
+    return desk_obligation_status_label (value->value);
+  if (type == DESK_TYPE_FIGURE_SOURCE)
+    return desk_figure_source_label (value->value);
 
   return nick;
 }
@@ -228,6 +236,19 @@ static const struct
   { "done_at", NC_("history field", "completion time") },
   { "template", NC_("history field", "template") },
   { "happened_at", NC_("history field", "time it happened") },
+  { "aware_at", NC_("history field", "awareness time") },
+  { "determined_at", NC_("history field", "determination time") },
+  { "rule", NC_("history field", "rule") },
+  { "stage", NC_("history field", "stage") },
+  { "condition", NC_("history field", "condition") },
+  { "clock_start", NC_("history field", "clock start") },
+  { "filed_at", NC_("history field", "filing time") },
+  { "reference", NC_("history field", "reference") },
+  { "recorded_at", NC_("history field", "time recorded") },
+  { "potential", NC_("history field", "potentially affected accounts") },
+  { "confirmed", NC_("history field", "confirmed accounts") },
+  { "source", NC_("history field", "source") },
+  { "source_name", NC_("history field", "imported file") },
 };
 
 /* Returns: (transfer none): the translated name of a field, e.g. "due date" */
@@ -307,6 +328,11 @@ object_phrase (const char *kind,
                                 n_records);
       if (g_strcmp0 (kind, "event") == 0)
         return g_strdup_printf (ngettext ("%u event", "%u events", n_records), n_records);
+      if (g_strcmp0 (kind, "obligation") == 0)
+        return g_strdup_printf (ngettext ("%u obligation", "%u obligations", n_records),
+                                n_records);
+      if (g_strcmp0 (kind, "figure") == 0)
+        return g_strdup_printf (ngettext ("%u figure", "%u figures", n_records), n_records);
 
       return g_strdup_printf (ngettext ("%u record", "%u records", n_records), n_records);
     }
@@ -361,6 +387,26 @@ object_phrase (const char *kind,
       return g_strdup (_("an event"));
     }
 
+  /* An obligation is named by its rule and stage, which an update does not repeat. */
+  if (g_strcmp0 (kind, "obligation") == 0)
+    {
+      const char *rule = get_string (after, "rule") ? get_string (after, "rule")
+                                                     : get_string (before, "rule");
+      const char *stage = get_string (after, "stage") ? get_string (after, "stage")
+                                                       : get_string (before, "stage");
+
+      if (subject != NULL)
+        return g_strdup_printf (_("the obligation “%s”"), subject);
+      if (rule != NULL && stage != NULL)
+        /* Translators: a deadline rule's id and one of its stages, e.g. "the obligation
+         * appi/final" */
+        return g_strdup_printf (_("the obligation %s/%s"), rule, stage);
+      return g_strdup (_("an obligation"));
+    }
+
+  if (g_strcmp0 (kind, "figure") == 0)
+    return g_strdup (_("a figure of the history"));
+
   return g_strdup (_("a record"));
 }
 
@@ -382,6 +428,17 @@ describe_create (const char *actor,
     {
       title = shorten (get_string (after, "title"));
       return g_strdup_printf (_("%1$s created the incident “%2$s”"), actor, title);
+    }
+
+  if (n_records <= 1 && g_strcmp0 (kind, "figure") == 0)
+    {
+      g_autofree char *potential = desk_format_count (get_int (after, "potential"));
+      g_autofree char *confirmed = desk_format_count (get_int (after, "confirmed"));
+
+      /* Translators: the figure history gained a point, e.g. "Sato recorded 4,072,650
+       * accounts potentially affected, 311,288 confirmed" */
+      return g_strdup_printf (_("%1$s recorded %2$s accounts potentially affected, %3$s "
+                                "confirmed"), actor, potential, confirmed);
     }
 
   if (n_records <= 1 && g_strcmp0 (kind, "checklist") == 0 && n_items > 0)
@@ -491,7 +548,7 @@ is_implied (const char *column,
             GPtrArray  *columns)
 {
   static const char *by_status[] = { "done_at", "sent_at", "acknowledged_at", "actor",
-                                     "closed_at" };
+                                     "closed_at", "filed_at" };
   gboolean has_status = FALSE, has_exposure = FALSE;
 
   for (guint i = 0; i < columns->len; i++)

@@ -235,6 +235,25 @@ desk_obligation_status_label (DeskObligationStatus status)
 }
 
 /**
+ * desk_figure_source_label:
+ *
+ * Returns: (transfer none): where a figure of the history came from, e.g. "Account import"
+ */
+const char *
+desk_figure_source_label (DeskFigureSource source)
+{
+  switch (source)
+    {
+    case DESK_FIGURE_SOURCE_ESTIMATE:
+      return C_("figure source", "Announced estimate");
+    case DESK_FIGURE_SOURCE_IMPORT:
+      return C_("figure source", "Account import");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
  * desk_deadline_state_label:
  *
  * Returns: (transfer none): the translated name of @state, e.g. "Overdue"

@@ -21,6 +21,7 @@ const char *desk_item_status_label     (DeskItemStatus      status);
 const char *desk_notice_basis_label    (DeskNoticeBasis     basis);
 const char *desk_obligation_status_label (DeskObligationStatus status);
 const char *desk_deadline_state_label  (DeskDeadlineState   state);
+const char *desk_figure_source_label   (DeskFigureSource    source);
 char       *desk_format_count          (gint64              count);
 char       *desk_format_date           (gint64              seconds);
 char       *desk_incident_summary      (DeskIncidentStatus  status,
