@@ -238,15 +238,14 @@ desk_cli_rules (int    argc,
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
     { "file", 'f', 0, G_OPTION_ARG_FILENAME, &path,
-      N_("Check a rules file and list its rules instead of those in use"), N_("PATH") },
+      N_("Check a rules file of your own and list the rules as they would be with it, instead "
+         "of with the one in your configuration folder"), N_("PATH") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
   g_autoptr(DeskRulebook) rulebook = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
   GPtrArray *rules;
-  gsize length;
   int status;
 
   if (!desk_cli_parse ("rules", NULL,
@@ -256,12 +255,12 @@ desk_cli_rules (int    argc,
                        entries, &argc, &argv, &status))
     return status;
 
+  /* A file of one's own is checked as it would join the built-in rules, whose calendars it may
+   * name. */
   if (path != NULL)
     {
-      g_autofree char *name = g_filename_display_name (path);
-
-      if (!g_file_get_contents (path, &contents, &length, &error) ||
-          !(rulebook = desk_rulebook_new_from_data (contents, length, name, &error)))
+      if (!(rulebook = desk_rulebook_new_builtin (&error)) ||
+          !desk_rulebook_merge_file (rulebook, path, &error))
         return desk_cli_fail (error);
     }
   else
