@@ -31,6 +31,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "desk-a11y.h"
 #include "desk-application.h"
 #include "desk-document.h"
 #include "desk-export.h"
@@ -310,6 +311,7 @@ fail (GTask      *task,
       GtkWidget *dialog = adw_message_dialog_new (get_window (self), heading, error->message);
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      desk_a11y_name_mnemonic_buttons (dialog);
       gtk_window_present (GTK_WINDOW (dialog));
     }
 
