@@ -436,11 +436,12 @@ test_print (Fixture       *fixture,
   g_assert_cmpuint (count_pages (printed_info), ==, count_pages (exported_info));
 
   text = desk_test_spawn ((const char *[]) { "pdftotext", "-layout", printed, "-", NULL });
-  exported_text = desk_test_spawn ((const char *[]) { "pdftotext", "-layout", exported_path, "-", NULL });
+  exported_text = desk_test_spawn ((const char *[]) { "pdftotext", "-layout", exported_path, "-",
+                                                      NULL });
   assert_contains (text, "Remediation checklists");
   assert_contains (text, "Patch server 60 of the mail cluster");
   assert_contains (text, "Page 2 of ");
-  /* The export time aside, word for word. */
+  /* Word for word, on every page. */
   g_assert_cmpstr (text, ==, exported_text);
 
   /* The ledger's many columns turn the page, on paper too. */
