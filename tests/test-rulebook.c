@@ -198,6 +198,86 @@ test_builtin_every_rule (void)
   g_assert_cmpuint (n_stages, ==, 53);
 }
 
+/* In Japanese, from the catalogue built from po/ja.po: every name, recipient, label and note of
+ * the built-in rules and calendars, and nothing else (ids, sources, periods stay as they are). */
+static void
+test_builtin_translated (void)
+{
+  g_autoptr(DeskRulebook) english = load_builtin ();
+  g_autoptr(DeskRulebook) japanese = NULL;
+  /* meson builds the catalogues in po/LANG/LC_MESSAGES/, as bindtextdomain() expects */
+  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_autofree char *locale = g_strdup (setlocale (LC_ALL, NULL));
+  g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
+  g_autofree char *description = NULL;
+  /* Names that read the same in Japanese. */
+  static const char * const same[] = { "GDPR (EU)", "CERT-In", NULL };
+  GPtrArray *en_rules = desk_rulebook_get_rules (english);
+  GPtrArray *ja_rules;
+  DeskDeadlineRule *appi;
+
+  if (setlocale (LC_ALL, "ja_JP.UTF-8") == NULL)
+    {
+      g_test_skip ("No ja_JP.UTF-8 locale to translate to");
+      return;
+    }
+  g_setenv ("LANGUAGE", "ja", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  japanese = load_builtin ();
+  appi = desk_rulebook_lookup (japanese, "appi");
+  description = desk_deadline_rule_describe_stage (appi, desk_deadline_rule_get_stage (appi,
+                                                                                       "final"),
+                                                   NULL);
+
+  setlocale (LC_ALL, locale);
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+
+  g_assert_cmpstr (desk_deadline_rule_get_name (appi), ==, "個人情報保護法 (日本)");
+  g_assert_cmpstr (desk_calendar_get_name (desk_rulebook_get_calendar (japanese, "jp")), ==,
+                   "日本の行政機関の休日");
+  g_assert_true (g_str_has_prefix (description, "認識から 30 暦日、初日を算入"));
+
+  ja_rules = desk_rulebook_get_rules (japanese);
+  g_assert_cmpuint (ja_rules->len, ==, en_rules->len);
+  for (guint i = 0; i < en_rules->len; i++)
+    {
+      DeskDeadlineRule *en = g_ptr_array_index (en_rules, i);
+      DeskDeadlineRule *ja = g_ptr_array_index (ja_rules, i);
+      GPtrArray *en_stages = desk_deadline_rule_get_stages (en);
+      GPtrArray *ja_stages = desk_deadline_rule_get_stages (ja);
+      GPtrArray *en_conditions = desk_deadline_rule_get_conditions (en);
+      GPtrArray *ja_conditions = desk_deadline_rule_get_conditions (ja);
+
+      g_test_message ("%s", desk_deadline_rule_get_id (en));
+      g_assert_cmpstr (desk_deadline_rule_get_id (ja), ==, desk_deadline_rule_get_id (en));
+      g_assert_cmpstr (desk_deadline_rule_get_source (ja), ==, desk_deadline_rule_get_source (en));
+      if (!g_strv_contains (same, desk_deadline_rule_get_name (en)))
+        g_assert_cmpstr (desk_deadline_rule_get_name (ja), !=, desk_deadline_rule_get_name (en));
+      if (desk_deadline_rule_get_note (en) != NULL)
+        g_assert_cmpstr (desk_deadline_rule_get_note (ja), !=, desk_deadline_rule_get_note (en));
+
+      for (guint j = 0; j < en_stages->len; j++)
+        {
+          const DeskRuleStage *en_stage = g_ptr_array_index (en_stages, j);
+          const DeskRuleStage *ja_stage = g_ptr_array_index (ja_stages, j);
+
+          g_assert_cmpstr (ja_stage->id, ==, en_stage->id);
+          g_assert_cmpstr (ja_stage->name, !=, en_stage->name);
+          if (!g_strv_contains (same, en_stage->recipient))
+            g_assert_cmpstr (ja_stage->recipient, !=, en_stage->recipient);
+        }
+
+      for (guint j = 0; j < en_conditions->len; j++)
+        g_assert_cmpstr (((DeskRuleCondition *) g_ptr_array_index (ja_conditions, j))->label, !=,
+                         ((DeskRuleCondition *) g_ptr_array_index (en_conditions, j))->label);
+    }
+}
+
 /* The rules regulatory.md could not confirm say so. */
 static void
 test_builtin_uncertain (void)
@@ -504,6 +584,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/desk/rulebook/builtin/every-rule", test_builtin_every_rule);
+  g_test_add_func ("/desk/rulebook/builtin/translated", test_builtin_translated);
   g_test_add_func ("/desk/rulebook/builtin/uncertain", test_builtin_uncertain);
   g_test_add_func ("/desk/rulebook/conditions", test_conditions);
   g_test_add_func ("/desk/rulebook/filed-and-clock-start", test_filed_and_clock_start);
