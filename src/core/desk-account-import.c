@@ -1178,15 +1178,6 @@ close_rejects (Run       *run,
   return g_output_stream_close (run->rejects, NULL, error);
 }
 
-static void
-set_cache_size (DeskDatabase *database,
-                int           kib)
-{
-  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %d", -kib);
-
-  desk_database_exec (database, sql, NULL);
-}
-
 /**
  * desk_account_import_run:
  *
@@ -1237,15 +1228,7 @@ desk_account_import_run (DeskAccountImport  *self,
       return FALSE;
     }
 
-  {
-    g_autoptr(DeskStatement) stmt = desk_database_prepare (run.database, "PRAGMA cache_size",
-                                                           NULL);
-    gboolean has_row = FALSE;
-
-    if (stmt != NULL && desk_database_step (run.database, stmt, &has_row, NULL) && has_row)
-      cache_kib = -sqlite3_column_int (stmt, 0);
-  }
-  set_cache_size (run.database, IMPORT_CACHE_KIB);
+  cache_kib = desk_database_set_cache_size (run.database, IMPORT_CACHE_KIB);
 
   ok = count_accounts (&run, &accounts_before, &local_error) &&
        load_categories (&run, &local_error) &&
@@ -1279,7 +1262,7 @@ desk_account_import_run (DeskAccountImport  *self,
     }
 
   ok = ok && finish_run (&run, accounts_before, &local_error);
-  set_cache_size (run.database, cache_kib);
+  desk_database_set_cache_size (run.database, cache_kib);
   g_debug ("Counts and contracts updated after %.2f s",
            (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
 

@@ -780,6 +780,35 @@ desk_database_step (DeskDatabase   *self,
 }
 
 /**
+ * desk_database_set_cache_size:
+ * @kib: the page cache to use, in KiB
+ *
+ * For bulk work on millions of rows (an import, a sync), whose key indexes would be written out
+ * again and again with the default cache.
+ *
+ * Returns: the cache size it had, in KiB, to set back afterwards
+ */
+int
+desk_database_set_cache_size (DeskDatabase *self,
+                              int           kib)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %d", -kib);
+  int old = 0, page_size = 0;
+
+  g_return_val_if_fail (DESK_IS_DATABASE (self), 0);
+
+  /* A negative setting counts KiB, a positive one pages. */
+  desk_database_lock (self);
+  query_int (self, "PRAGMA cache_size", &old, NULL);
+  if (old > 0)
+    query_int (self, "PRAGMA page_size", &page_size, NULL);
+  desk_database_exec (self, sql, NULL);
+  desk_database_unlock (self);
+
+  return old < 0 ? -old : old * page_size / 1024;
+}
+
+/**
  * desk_database_begin:
  *
  * Starts a transaction, or a savepoint inside the current one, and takes the lock until the

@@ -76,6 +76,8 @@ gboolean        desk_database_step                (DeskDatabase   *self,
                                                    DeskStatement  *stmt,
                                                    gboolean       *has_row,
                                                    GError        **error);
+int             desk_database_set_cache_size      (DeskDatabase   *self,
+                                                   int             kib);
 gboolean        desk_database_begin               (DeskDatabase   *self,
                                                    GError        **error);
 gboolean        desk_database_commit              (DeskDatabase   *self,

@@ -23,6 +23,11 @@
 #include "desk-store-private.h"
 #include "desk-store-sync.h"
 
+/* The page cache while pages of accounts are merged, as an import has it; the one the
+ * connection had comes back with desk_store_sync_finish_accounts(). */
+#define MERGE_CACHE_KIB 49152
+#define SAVED_CACHE "desk-sync-saved-cache-kib"
+
 /* Fields whose value names a record for people, in order of preference. */
 static const char * const title_columns[] = {
   "title", "name", "text", "contract_id", "recipient_name",
@@ -1233,6 +1238,11 @@ desk_store_sync_apply_accounts (DeskStore   *self,
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
   g_return_val_if_fail (categories->len <= 63, FALSE);
 
+  if (g_object_get_data (G_OBJECT (self), SAVED_CACHE) == NULL)
+    g_object_set_data (G_OBJECT (self), SAVED_CACHE,
+                       GINT_TO_POINTER (desk_database_set_cache_size (database,
+                                                                      MERGE_CACHE_KIB)));
+
   if (!desk_database_begin (database, error))
     return FALSE;
 
@@ -1269,7 +1279,13 @@ gboolean
 desk_store_sync_finish_accounts (DeskStore  *self,
                                  GError    **error)
 {
+  gpointer saved;
+
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+
+  saved = g_object_steal_data (G_OBJECT (self), SAVED_CACHE);
+  if (saved != NULL)
+    desk_database_set_cache_size (desk_store_get_database (self), GPOINTER_TO_INT (saved));
 
   return _desk_store_rebuild_account_directories (self, error);
 }

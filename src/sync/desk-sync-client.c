@@ -42,6 +42,9 @@
 #define DEFAULT_ACCOUNTS  20000
 #define DEFAULT_RETRIES   5
 
+/* Accounts merged in one transaction while pulling. */
+#define MERGE_ROWS        250000
+
 struct _DeskSyncClient
 {
   GObject             parent_instance;
@@ -1017,6 +1020,12 @@ push_accounts (Run     *run,
 /* Pulling {{{ */
 
 static gboolean
+is_accounts (JsonObject *entry)
+{
+  return g_str_equal (json_object_get_string_member (entry, "type"), "accounts");
+}
+
+static gboolean
 apply_changes (Run        *run,
                JsonArray  *entries,
                guint       first,
@@ -1055,71 +1064,114 @@ apply_changes (Run        *run,
   return commit (run, error);
 }
 
-static gboolean
-apply_accounts (Run         *run,
-                gint64       revision,
-                GError     **error)
+/* A page of accounts pulled from the server, checked. */
+static DeskSyncAccountPage *
+fetch_page (Run     *run,
+            gint64   revision,
+            GError **error)
 {
   g_autofree char *path = g_strdup_printf ("/v1/accounts/%lld", (long long) revision);
   g_autoptr(GBytes) body = NULL;
-  g_autoptr(DeskSyncAccountPage) page = NULL;
   g_autoptr(GError) local_error = NULL;
-
-  /* A page this sync pushed: this database has its accounts. */
-  if (g_hash_table_contains (run->own_pages, &revision))
-    return desk_store_sync_set_int (run->store, DESK_SYNC_KEY_PULLED, revision, error);
+  DeskSyncAccountPage *page;
 
   if (!(body = send_request (run, "GET", path, NULL, NULL, error)))
-    return FALSE;
+    return NULL;
 
   if (!(page = desk_sync_account_page_decode (body, FALSE, &local_error)))
     {
       set_protocol_error (error, local_error->message);
-      return FALSE;
+      return NULL;
     }
 
-  if (!begin (run, error))
-    return FALSE;
+  return page;
+}
 
-  if (!desk_store_sync_apply_accounts (run->store, page->incident, page->customers,
-                                       page->categories, page->accounts, &local_error) ||
-      !desk_store_sync_set_int (run->store, DESK_SYNC_KEY_PULLED, revision, &local_error))
+/* Applies the pages of accounts of entries @first to @end: fetched a few at a time, then merged
+ * in one transaction, since one per page would write the large indexes out again and again. The
+ * pages this sync pushed are skipped: this database has their accounts. */
+static gboolean
+apply_account_pages (Run        *run,
+                     JsonArray  *entries,
+                     guint       first,
+                     guint       end,
+                     GError    **error)
+{
+  for (guint i = first; i < end;)
     {
-      rollback (run);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
+      g_autoptr(GPtrArray) pages = NULL;
+      g_autoptr(GError) local_error = NULL;
+      guint64 rows = 0;
+      gint64 revision = 0;
+
+      pages = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_sync_account_page_free);
+      for (; i < end && rows < MERGE_ROWS; i++)
+        {
+          DeskSyncAccountPage *page;
+
+          revision = json_object_get_int_member (json_array_get_object_element (entries, i),
+                                                 "revision");
+          if (g_hash_table_contains (run->own_pages, &revision))
+            continue;
+          if (!(page = fetch_page (run, revision, error)))
+            return FALSE;
+          g_ptr_array_add (pages, page);
+          rows += page->accounts->len;
+        }
+
+      if (!begin (run, error))
+        return FALSE;
+
+      for (guint p = 0; p < pages->len && local_error == NULL; p++)
+        {
+          DeskSyncAccountPage *page = g_ptr_array_index (pages, p);
+
+          desk_store_sync_apply_accounts (run->store, page->incident, page->customers,
+                                          page->categories, page->accounts, &local_error);
+        }
+
+      if (local_error != NULL ||
+          !desk_store_sync_set_int (run->store, DESK_SYNC_KEY_PULLED, revision, &local_error))
+        {
+          rollback (run);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      if (!commit (run, error))
+        return FALSE;
+
+      run->report.pulled_accounts += rows;
     }
 
-  if (!commit (run, error))
-    return FALSE;
-
-  run->report.pulled_accounts += page->accounts->len;
   return TRUE;
 }
 
-/* Applies a page of the log: runs of changes in one transaction, each page of accounts in one
- * of its own, fetched before it begins. */
+/* Applies a page of the log: runs of changes in one transaction, runs of pages of accounts in a
+ * few, each fetched before its transaction begins. */
 static gboolean
 apply_entries (Run        *run,
                JsonArray  *entries,
                GError    **error)
 {
+  guint n = json_array_get_length (entries);
   guint first = 0;
 
-  for (guint i = 0; i < json_array_get_length (entries); i++)
+  while (first < n)
     {
-      JsonObject *entry = json_array_get_object_element (entries, i);
+      gboolean accounts = is_accounts (json_array_get_object_element (entries, first));
+      guint end = first;
 
-      if (!g_str_equal (json_object_get_string_member (entry, "type"), "accounts"))
-        continue;
+      while (end < n && is_accounts (json_array_get_object_element (entries, end)) == accounts)
+        end++;
 
-      if (!apply_changes (run, entries, first, i, error) ||
-          !apply_accounts (run, json_object_get_int_member (entry, "revision"), error))
+      if (accounts ? !apply_account_pages (run, entries, first, end, error)
+                   : !apply_changes (run, entries, first, end, error))
         return FALSE;
-      first = i + 1;
+      first = end;
     }
 
-  return apply_changes (run, entries, first, json_array_get_length (entries), error);
+  return TRUE;
 }
 
 static gboolean
