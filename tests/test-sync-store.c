@@ -207,6 +207,12 @@ test_conflicts (Fixture       *fixture,
   g_assert_cmpstr (desk_conflict_get_record_title (conflict), ==, "Mail (A)");
   text = desk_conflict_dup_remote_text (conflict);
   g_assert_cmpstr (text, ==, "Mail (B)");
+  /* who made the local value, from the audit log; nothing was received for the server's */
+  g_assert_cmpstr (desk_conflict_get_local_actor (conflict), ==,
+                   desk_store_get_actor (fixture->a));
+  g_assert_cmpint (desk_conflict_get_local_at (conflict), >, 0);
+  g_assert_null (desk_conflict_get_remote_actor (conflict));
+  g_assert_cmpint (desk_conflict_get_remote_at (conflict), ==, 0);
 
   /* keeping the local value is a change from the server's value */
   g_assert_true (desk_store_sync_resolve_conflict (fixture->a, desk_conflict_get_id (conflict),

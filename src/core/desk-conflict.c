@@ -31,6 +31,10 @@ struct _DeskConflict
   char    *local;
   char    *remote;
   gint64   detected_at;
+  char    *local_actor;     /* who made each value, and when; NULL and 0 when unknown */
+  gint64   local_at;
+  char    *remote_actor;
+  gint64   remote_at;
 };
 
 G_DEFINE_FINAL_TYPE (DeskConflict, desk_conflict, G_TYPE_OBJECT)
@@ -45,6 +49,10 @@ enum {
   PROP_LOCAL_TEXT,
   PROP_REMOTE_TEXT,
   PROP_DETECTED_AT,
+  PROP_LOCAL_ACTOR,
+  PROP_LOCAL_AT,
+  PROP_REMOTE_ACTOR,
+  PROP_REMOTE_AT,
   N_PROPS
 };
 
@@ -93,6 +101,8 @@ desk_conflict_finalize (GObject *object)
   g_free (self->field);
   g_free (self->local);
   g_free (self->remote);
+  g_free (self->local_actor);
+  g_free (self->remote_actor);
 
   G_OBJECT_CLASS (desk_conflict_parent_class)->finalize (object);
 }
@@ -139,6 +149,22 @@ desk_conflict_get_property (GObject    *object,
       g_value_set_int64 (value, self->detected_at);
       break;
 
+    case PROP_LOCAL_ACTOR:
+      g_value_set_string (value, self->local_actor);
+      break;
+
+    case PROP_LOCAL_AT:
+      g_value_set_int64 (value, self->local_at);
+      break;
+
+    case PROP_REMOTE_ACTOR:
+      g_value_set_string (value, self->remote_actor);
+      break;
+
+    case PROP_REMOTE_AT:
+      g_value_set_int64 (value, self->remote_at);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -183,6 +209,28 @@ desk_conflict_class_init (DeskConflictClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_DETECTED_AT] =
     g_param_spec_int64 ("detected-at", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * DeskConflict:local-actor:
+   *
+   * Who made this machine's value, as its audit log says, or %NULL.
+   */
+  properties[PROP_LOCAL_ACTOR] =
+    g_param_spec_string ("local-actor", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOCAL_AT] =
+    g_param_spec_int64 ("local-at", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * DeskConflict:remote-actor:
+   *
+   * Who made the server's value, as the change received from it says, or %NULL.
+   */
+  properties[PROP_REMOTE_ACTOR] =
+    g_param_spec_string ("remote-actor", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REMOTE_AT] =
+    g_param_spec_int64 ("remote-at", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -301,4 +349,62 @@ desk_conflict_get_detected_at (DeskConflict *self)
   g_return_val_if_fail (DESK_IS_CONFLICT (self), 0);
 
   return self->detected_at;
+}
+
+/**
+ * desk_conflict_set_authors:
+ * @local_actor: (nullable): who made the local value
+ * @local_at: when, or 0
+ * @remote_actor: (nullable): who made the server's value
+ * @remote_at: when, or 0
+ *
+ * For the store, before it hands the conflict out.
+ */
+void
+desk_conflict_set_authors (DeskConflict *self,
+                           const char   *local_actor,
+                           gint64        local_at,
+                           const char   *remote_actor,
+                           gint64        remote_at)
+{
+  g_return_if_fail (DESK_IS_CONFLICT (self));
+
+  g_free (self->local_actor);
+  self->local_actor = g_strdup (local_actor);
+  self->local_at = local_at;
+  g_free (self->remote_actor);
+  self->remote_actor = g_strdup (remote_actor);
+  self->remote_at = remote_at;
+}
+
+const char *
+desk_conflict_get_local_actor (DeskConflict *self)
+{
+  g_return_val_if_fail (DESK_IS_CONFLICT (self), NULL);
+
+  return self->local_actor;
+}
+
+gint64
+desk_conflict_get_local_at (DeskConflict *self)
+{
+  g_return_val_if_fail (DESK_IS_CONFLICT (self), 0);
+
+  return self->local_at;
+}
+
+const char *
+desk_conflict_get_remote_actor (DeskConflict *self)
+{
+  g_return_val_if_fail (DESK_IS_CONFLICT (self), NULL);
+
+  return self->remote_actor;
+}
+
+gint64
+desk_conflict_get_remote_at (DeskConflict *self)
+{
+  g_return_val_if_fail (DESK_IS_CONFLICT (self), 0);
+
+  return self->remote_at;
 }

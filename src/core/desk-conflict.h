@@ -23,6 +23,11 @@ DeskConflict *desk_conflict_new              (gint64        id,
                                               const char   *local,
                                               const char   *remote,
                                               gint64        detected_at);
+void          desk_conflict_set_authors      (DeskConflict *self,
+                                              const char   *local_actor,
+                                              gint64        local_at,
+                                              const char   *remote_actor,
+                                              gint64        remote_at);
 gint64        desk_conflict_get_id           (DeskConflict *self);
 const char   *desk_conflict_get_kind         (DeskConflict *self);
 const char   *desk_conflict_get_record_uuid  (DeskConflict *self);
@@ -33,5 +38,9 @@ const char   *desk_conflict_get_remote       (DeskConflict *self);
 char         *desk_conflict_dup_local_text   (DeskConflict *self);
 char         *desk_conflict_dup_remote_text  (DeskConflict *self);
 gint64        desk_conflict_get_detected_at  (DeskConflict *self);
+const char   *desk_conflict_get_local_actor  (DeskConflict *self);
+gint64        desk_conflict_get_local_at     (DeskConflict *self);
+const char   *desk_conflict_get_remote_actor (DeskConflict *self);
+gint64        desk_conflict_get_remote_at    (DeskConflict *self);
 
 G_END_DECLS

@@ -1397,22 +1397,40 @@ desk_store_sync_list_conflicts (DeskStore  *self,
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
 
   desk_database_lock (database);
+  /* Who made each value: the last line of the audit log, made here or received, that set the
+   * field. */
   if ((stmt = desk_database_prepare (database,
-                                     "SELECT id, kind, record_uuid, field, local, remote,"
-                                     " detected_at FROM sync_conflicts ORDER BY id",
+                                     "SELECT c.id, c.kind, c.record_uuid, c.field, c.local,"
+                                     " c.remote, c.detected_at, l.actor, l.at, r.actor, r.at"
+                                     " FROM sync_conflicts c"
+                                     " LEFT JOIN audit_log l ON l.id = (SELECT id FROM audit_log"
+                                     "   WHERE record_uuid = c.record_uuid AND remote = 0"
+                                     "   AND json_type (after, '$.' || c.field) IS NOT NULL"
+                                     "   ORDER BY id DESC LIMIT 1)"
+                                     " LEFT JOIN audit_log r ON r.id = (SELECT id FROM audit_log"
+                                     "   WHERE record_uuid = c.record_uuid AND remote = 1"
+                                     "   AND json_type (after, '$.' || c.field) IS NOT NULL"
+                                     "   ORDER BY id DESC LIMIT 1)"
+                                     " ORDER BY c.id",
                                      &local_error)) != NULL)
     while (desk_database_step (database, stmt, &has_row, &local_error) && has_row)
       {
         const char *kind = (const char *) sqlite3_column_text (stmt, 1);
         const char *uuid = (const char *) sqlite3_column_text (stmt, 2);
         g_autofree char *title = record_title (self, kind, uuid);
+        DeskConflict *conflict;
 
-        g_ptr_array_add (conflicts,
-                         desk_conflict_new (sqlite3_column_int64 (stmt, 0), kind, uuid, title,
-                                            (const char *) sqlite3_column_text (stmt, 3),
-                                            (const char *) sqlite3_column_text (stmt, 4),
-                                            (const char *) sqlite3_column_text (stmt, 5),
-                                            sqlite3_column_int64 (stmt, 6)));
+        conflict = desk_conflict_new (sqlite3_column_int64 (stmt, 0), kind, uuid, title,
+                                      (const char *) sqlite3_column_text (stmt, 3),
+                                      (const char *) sqlite3_column_text (stmt, 4),
+                                      (const char *) sqlite3_column_text (stmt, 5),
+                                      sqlite3_column_int64 (stmt, 6));
+        desk_conflict_set_authors (conflict,
+                                   (const char *) sqlite3_column_text (stmt, 7),
+                                   sqlite3_column_int64 (stmt, 8),
+                                   (const char *) sqlite3_column_text (stmt, 9),
+                                   sqlite3_column_int64 (stmt, 10));
+        g_ptr_array_add (conflicts, conflict);
       }
   g_clear_pointer (&stmt, desk_statement_release);
   desk_database_unlock (database);
@@ -1572,6 +1590,93 @@ desk_store_sync_resolve_conflict (DeskStore  *self,
     }
 
   return TRUE;
+}
+
+static gpointer
+list_conflicts_work (DeskStore  *self,
+                     gpointer    data,
+                     GError    **error)
+{
+  return desk_store_sync_list_conflicts (self, error);
+}
+
+void
+desk_store_sync_list_conflicts_async (DeskStore           *self,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (DESK_IS_STORE (self));
+
+  _desk_store_run_in_thread (self, list_conflicts_work, NULL, NULL,
+                             (GDestroyNotify) g_ptr_array_unref,
+                             desk_store_sync_list_conflicts_async, cancellable, callback,
+                             user_data);
+}
+
+/**
+ * desk_store_sync_list_conflicts_finish:
+ *
+ * Returns: (transfer full) (element-type DeskConflict): see desk_store_sync_list_conflicts()
+ */
+GPtrArray *
+desk_store_sync_list_conflicts_finish (DeskStore     *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  return _desk_store_run_finish (self, result, desk_store_sync_list_conflicts_async, error);
+}
+
+typedef struct
+{
+  gint64   id;
+  gboolean take_local;
+} Resolution;
+
+static gpointer
+resolve_conflict_work (DeskStore  *self,
+                       gpointer    data,
+                       GError    **error)
+{
+  Resolution *resolution = data;
+
+  /* Anything but NULL says it went through. */
+  return desk_store_sync_resolve_conflict (self, resolution->id, resolution->take_local, error)
+         ? self : NULL;
+}
+
+/**
+ * desk_store_sync_resolve_conflict_async:
+ *
+ * Runs desk_store_sync_resolve_conflict() on a worker thread.
+ */
+void
+desk_store_sync_resolve_conflict_async (DeskStore           *self,
+                                        gint64               id,
+                                        gboolean             take_local,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  Resolution *resolution;
+
+  g_return_if_fail (DESK_IS_STORE (self));
+
+  resolution = g_new0 (Resolution, 1);
+  resolution->id = id;
+  resolution->take_local = !!take_local;
+  _desk_store_run_in_thread (self, resolve_conflict_work, resolution, g_free, NULL,
+                             desk_store_sync_resolve_conflict_async, cancellable, callback,
+                             user_data);
+}
+
+gboolean
+desk_store_sync_resolve_conflict_finish (DeskStore     *self,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  return _desk_store_run_finish (self, result, desk_store_sync_resolve_conflict_async,
+                                 error) != NULL;
 }
 
 /* }}} */

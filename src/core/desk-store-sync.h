@@ -136,6 +136,22 @@ gboolean    desk_store_sync_resolve_conflict (DeskStore             *self,
                                              gint64                  id,
                                              gboolean                take_local,
                                              GError                **error);
+void        desk_store_sync_list_conflicts_async (DeskStore         *self,
+                                             GCancellable           *cancellable,
+                                             GAsyncReadyCallback     callback,
+                                             gpointer                user_data);
+GPtrArray  *desk_store_sync_list_conflicts_finish (DeskStore        *self,
+                                             GAsyncResult           *result,
+                                             GError                **error);
+void        desk_store_sync_resolve_conflict_async (DeskStore       *self,
+                                             gint64                  id,
+                                             gboolean                take_local,
+                                             GCancellable           *cancellable,
+                                             GAsyncReadyCallback     callback,
+                                             gpointer                user_data);
+gboolean    desk_store_sync_resolve_conflict_finish (DeskStore      *self,
+                                             GAsyncResult           *result,
+                                             GError                **error);
 
 gboolean    desk_store_sync_reset           (DeskStore              *self,
                                              const char             *server,
