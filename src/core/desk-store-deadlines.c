@@ -107,13 +107,16 @@ select_records (DeskStore   *self,
   return g_steal_pointer (&records);
 }
 
-/* Saves each of @records again, so that what they follow is brought up to date. */
+/* Saves each of @records again, so that what they follow is brought up to date.
+ * @records: (transfer full) (nullable): the records, or %NULL when listing them failed */
 static gboolean
 save_again (DeskStore   *self,
             GPtrArray   *records,
             GError     **error)
 {
-  if (records == NULL)
+  g_autoptr(GPtrArray) owned = records;
+
+  if (owned == NULL)
     return FALSE;
 
   for (guint i = 0; i < records->len; i++)
@@ -334,7 +337,7 @@ follow_terms (DeskStore   *self,
   for (guint i = 0; i < ledger->len && desk_record_get_int (customer, "notice-hours") == 0; i++)
     desk_record_set_int (g_ptr_array_index (ledger, i), "due-at", 0);
 
-  return save_again (self, ledger, error);
+  return save_again (self, g_steal_pointer (&ledger), error);
 }
 
 /* }}} */
