@@ -263,6 +263,41 @@ test_text_times (void)
   g_assert_cmpstr (time, ==, "11:00");
 }
 
+/* A field and its values as the conflicts list shows them. */
+static void
+test_text_values (void)
+{
+  g_autoptr(GDateTime) noon = g_date_time_new_local (2026, 4, 14, 9, 30, 0);
+  g_autofree char *at = g_strdup_printf ("%lld", (long long) g_date_time_to_unix (noon));
+  struct
+  {
+    const char *kind;
+    const char *column;
+    const char *json;
+    const char *text;
+  } values[] = {
+    { "checklist_item", "status", "\"in-progress\"", "In progress" },
+    { "incident", "severity", "\"critical\"", "Critical" },
+    { "incident", "estimated_potential", "4072650", "4,072,650" },
+    { "incident", "title", "\"Mail breach\"", "Mail breach" },
+    { "event", "happened_at", at, "14 Apr 2026 09:30" },
+    { "affected", "categories", "[\"a\", \"b\", \"c\"]", "3 breach categories" },
+    { "checklist_item", "owner", "null", "none" },
+    { "checklist_item", "owner", NULL, "none" },
+  };
+
+  g_assert_cmpstr (desk_history_field_label ("due_at"), ==, "due date");
+  g_assert_cmpstr (desk_history_field_label ("no_such_field"), ==, "no_such_field");
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *text = desk_history_value_text (values[i].kind, values[i].column,
+                                                       values[i].json);
+
+      g_assert_cmpstr (text, ==, values[i].text);
+    }
+}
+
 /* }}} */
 /* Gathered from a store {{{ */
 
@@ -352,6 +387,7 @@ main (int   argc,
   g_test_add_func ("/desk/history/describe-full", test_text_describe_full);
   g_test_add_func ("/desk/history/groups", test_text_groups);
   g_test_add_func ("/desk/history/times", test_text_times);
+  g_test_add_func ("/desk/history/values", test_text_values);
   g_test_add_func ("/desk/history/gather", test_gather);
   g_test_add_func ("/desk/history/gather-cancelled", test_gather_cancelled);
 

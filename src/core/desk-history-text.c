@@ -1095,3 +1095,67 @@ desk_history_full_time (gint64 at)
 }
 
 /* }}} */
+/* Fields {{{ */
+
+/**
+ * desk_history_field_label:
+ * @column: a field's name on the wire, e.g. "due_at"
+ *
+ * Returns: (transfer none): what people call the field, e.g. "due date"
+ */
+const char *
+desk_history_field_label (const char *column)
+{
+  g_return_val_if_fail (column != NULL, NULL);
+
+  return field_label (column);
+}
+
+/**
+ * desk_history_value_text:
+ * @kind: the record's kind, e.g. "checklist_item"
+ * @column: the field's name on the wire
+ * @json: (nullable): the field's value as JSON (docs/sync-api.md)
+ *
+ * Returns: (transfer full): the value as people read it: a status by its label, a time in this
+ *   computer's zone, a count with separators, a text whole
+ */
+char *
+desk_history_value_text (const char *kind,
+                         const char *column,
+                         const char *json)
+{
+  g_autoptr(JsonNode) node = json ? json_from_string (json, NULL) : NULL;
+  GType enum_type;
+
+  g_return_val_if_fail (column != NULL, NULL);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return g_strdup (C_("history value", "none"));
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      guint n = json_array_get_length (json_node_get_array (node));
+
+      return g_strdup_printf (ngettext ("%u breach category", "%u breach categories", n), n);
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return g_strdup (json);
+
+  enum_type = field_enum_type (kind, column);
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (enum_type != G_TYPE_NONE ? enum_label (enum_type, json_node_get_string (node))
+                                              : json_node_get_string (node));
+
+  if (json_node_get_value_type (node) == G_TYPE_INT64 && is_time_field (column))
+    return g_str_equal (column, "due_at") ? desk_format_date (json_node_get_int (node))
+                                          : format_time (json_node_get_int (node));
+
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return desk_format_count (json_node_get_int (node));
+
+  return g_strdup (json);
+}
+
+/* }}} */

@@ -55,6 +55,11 @@ char       *desk_history_day_label           (gint64                   at,
 char       *desk_history_time_label          (gint64                   at);
 char       *desk_history_full_time           (gint64                   at);
 
+const char *desk_history_field_label         (const char              *column);
+char       *desk_history_value_text          (const char              *kind,
+                                              const char              *column,
+                                              const char              *json);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskHistoryGroup, desk_history_group_free)
 
 G_END_DECLS
