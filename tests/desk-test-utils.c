@@ -7,9 +7,13 @@
 
 #include "config.h"
 
+#include <locale.h>
+
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "desk-test-utils.h"
+#include "desk-time.h"
 
 char *
 desk_test_make_tmp_dir (void)
@@ -264,4 +268,59 @@ desk_test_have_poppler (void)
 
   g_test_skip ("poppler-utils (pdftotext, pdfinfo, pdffonts) are not installed");
   return FALSE;
+}
+
+/* An ISO 8601 time, failing the test if it is not one; without a zone, in the local one. */
+gint64
+desk_test_parse_time (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 seconds;
+
+  g_assert_true (desk_time_parse (text, NULL, &seconds, &error));
+  g_assert_no_error (error);
+  return seconds;
+}
+
+/**
+ * desk_test_use_japanese:
+ * @saved: (out): what to give desk_test_restore_locale()
+ *
+ * Switches the messages to Japanese, from the catalogue meson builds in po/ja/LC_MESSAGES/, as
+ * bindtextdomain() expects. Without a ja_JP.UTF-8 locale it skips the test instead.
+ *
+ * Returns: whether it switched
+ */
+gboolean
+desk_test_use_japanese (DeskTestLocale *saved)
+{
+  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+
+  saved->locale = g_strdup (setlocale (LC_ALL, NULL));
+  saved->language = g_strdup (g_getenv ("LANGUAGE"));
+
+  if (setlocale (LC_ALL, "ja_JP.UTF-8") == NULL)
+    {
+      g_test_skip ("No ja_JP.UTF-8 locale to translate to");
+      desk_test_restore_locale (saved);
+      return FALSE;
+    }
+
+  g_setenv ("LANGUAGE", "ja", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  return TRUE;
+}
+
+void
+desk_test_restore_locale (DeskTestLocale *saved)
+{
+  setlocale (LC_ALL, saved->locale);
+  if (saved->language != NULL)
+    g_setenv ("LANGUAGE", saved->language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+
+  g_clear_pointer (&saved->locale, g_free);
+  g_clear_pointer (&saved->language, g_free);
 }

@@ -36,6 +36,17 @@ void        desk_test_append_accounts (GString    *csv,
                                        guint       first,
                                        guint       n_rows,
                                        int         digits);
+gint64      desk_test_parse_time      (const char *text);
+
+/* The locale a test switched from, to switch back to. */
+typedef struct
+{
+  char *locale;
+  char *language;
+} DeskTestLocale;
+
+gboolean    desk_test_use_japanese    (DeskTestLocale *saved);
+void        desk_test_restore_locale  (DeskTestLocale *saved);
 void        desk_test_progress_done_cb (GObject      *source,
                                         GAsyncResult *result,
                                         gpointer      data);

@@ -30,17 +30,6 @@ typedef struct
   gint64        now;
 } Fixture;
 
-static gint64
-parse (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 seconds;
-
-  g_assert_true (desk_time_parse (text, NULL, &seconds, &error));
-  g_assert_no_error (error);
-  return seconds;
-}
-
 static char *
 in_tokyo (gint64 seconds)
 {
@@ -70,15 +59,15 @@ fixture_set_up (Fixture       *fixture,
 {
   fixture->dir = desk_test_make_tmp_dir ();
   fixture->path = g_build_filename (fixture->dir, "incidents.db", NULL);
-  fixture->now = parse ("2026-04-16T10:00:00+09:00");
+  fixture->now = desk_test_parse_time ("2026-04-16T10:00:00+09:00");
   fixture->store = open_store (fixture);
 
   fixture->incident = desk_incident_new ("Webmail intrusion");
   desk_record_set_string (DESK_RECORD (fixture->incident), "time-zone", "Asia/Tokyo");
   desk_record_set_int (DESK_RECORD (fixture->incident), "detected-at",
-                       parse ("2026-04-14T09:30:00+09:00"));
+                       desk_test_parse_time ("2026-04-14T09:30:00+09:00"));
   desk_record_set_int (DESK_RECORD (fixture->incident), "aware-at",
-                       parse ("2026-04-15T14:00:00+09:00"));
+                       desk_test_parse_time ("2026-04-15T14:00:00+09:00"));
   desk_test_save (fixture->store, fixture->incident);
 }
 
@@ -218,7 +207,7 @@ test_obligations_follow (Fixture       *fixture,
   guint updates = count_audit (fixture, "obligation", "update");
 
   desk_record_set_int (DESK_RECORD (fixture->incident), "aware-at",
-                       parse ("2026-04-20T08:00:00+09:00"));
+                       desk_test_parse_time ("2026-04-20T08:00:00+09:00"));
   desk_test_save (fixture->store, fixture->incident);
   due = stored_due (fixture, "final");
   g_assert_cmpstr (due, ==, "2026-05-19T23:59:59+09:00");
@@ -288,14 +277,15 @@ test_obligations_clock_start (Fixture       *fixture,
   g_autofree char *authority = NULL;
 
   obligations = desk_store_add_obligations (fixture->store, fixture->incident, "gdpr", NULL,
-                                            parse ("2026-04-16T09:00:00+02:00"), &error);
+                                            desk_test_parse_time ("2026-04-16T09:00:00+02:00"),
+                                            &error);
   g_assert_no_error (error);
   authority = in_tokyo (desk_record_get_int (find_stage (obligations, "authority"), "due-at"));
   g_assert_cmpstr (authority, ==, "2026-04-19T16:00:00+09:00");
 
   /* A clock of its own does not follow the incident's times. */
   desk_record_set_int (DESK_RECORD (fixture->incident), "aware-at",
-                       parse ("2026-04-15T18:00:00+09:00"));
+                       desk_test_parse_time ("2026-04-15T18:00:00+09:00"));
   desk_test_save (fixture->store, fixture->incident);
   g_clear_pointer (&authority, g_free);
   authority = stored_due (fixture, "authority");
@@ -388,7 +378,7 @@ test_customer_terms (Fixture       *fixture,
 
   desk_record_set_enum (DESK_RECORD (confirmation), "exposure", DESK_EXPOSURE_CONFIRMED);
   desk_record_set_int (DESK_RECORD (confirmation), "confirmed-at",
-                       parse ("2026-04-16T08:00:00+09:00"));
+                       desk_test_parse_time ("2026-04-16T08:00:00+09:00"));
   desk_test_save (fixture->store, confirmation);
   g_clear_pointer (&due, g_free);
   due = row_due (fixture, confirmation);
@@ -396,7 +386,7 @@ test_customer_terms (Fixture       *fixture,
 
   /* The incident's detection moves the rows that count from it. */
   desk_record_set_int (DESK_RECORD (fixture->incident), "detected-at",
-                       parse ("2026-04-14T12:00:00+09:00"));
+                       desk_test_parse_time ("2026-04-14T12:00:00+09:00"));
   desk_test_save (fixture->store, fixture->incident);
   g_clear_pointer (&due, g_free);
   due = row_due (fixture, detection);
@@ -416,7 +406,7 @@ test_customer_terms (Fixture       *fixture,
 
   /* Without terms, the due time people gave stays. */
   manual = ledger_row (fixture, none);
-  desk_record_set_int (manual, "due-at", parse ("2026-04-20T17:00:00+09:00"));
+  desk_record_set_int (manual, "due-at", desk_test_parse_time ("2026-04-20T17:00:00+09:00"));
   desk_test_save (fixture->store, manual);
   g_clear_pointer (&due, g_free);
   due = row_due (fixture, none);
@@ -484,11 +474,12 @@ test_due_next (Fixture       *fixture,
 
   /* Time runs on: the same deadline is overdue later. */
   g_assert_cmpint (desk_deadline_state_at (g_ptr_array_index (deadlines, 3),
-                                           parse ("2026-04-17T09:30:01+09:00")), ==,
+                                           desk_test_parse_time ("2026-04-17T09:30:01+09:00")), ==,
                    DESK_DEADLINE_STATE_OVERDUE);
 
   /* Another incident, with an overdue obligation of its own. */
-  desk_record_set_int (DESK_RECORD (other), "detected-at", parse ("2026-04-10T09:00:00+09:00"));
+  desk_record_set_int (DESK_RECORD (other), "detected-at",
+                       desk_test_parse_time ("2026-04-10T09:00:00+09:00"));
   desk_test_save (fixture->store, other);
   other_obligations = desk_store_add_obligations (fixture->store, other, "india-cert-in", NULL, 0,
                                                   &error);
@@ -588,8 +579,8 @@ test_async (Fixture       *fixture,
                                                   DESK_NOTICE_BASIS_DETECTION);
   g_autoptr(DeskRecord) row = ledger_row (fixture, acknowledged);
 
-  desk_record_set_int (row, "sent-at", parse ("2026-04-15T10:00:00+09:00"));
-  desk_record_set_int (row, "acknowledged-at", parse ("2026-04-15T12:00:00+09:00"));
+  desk_record_set_int (row, "sent-at", desk_test_parse_time ("2026-04-15T10:00:00+09:00"));
+  desk_record_set_int (row, "acknowledged-at", desk_test_parse_time ("2026-04-15T12:00:00+09:00"));
   desk_record_set_enum (row, "status", DESK_NOTIFICATION_STATUS_ACKNOWLEDGED);
   desk_test_save (fixture->store, row);
 
@@ -618,7 +609,7 @@ test_async (Fixture       *fixture,
   g_assert_cmpint (progress->to_notify, ==, 2);
   g_assert_cmpuint (progress->sent_at->len, ==, 1);
   g_assert_cmpint (g_array_index (progress->sent_at, gint64, 0), ==,
-                   parse ("2026-04-15T10:00:00+09:00"));
+                   desk_test_parse_time ("2026-04-15T10:00:00+09:00"));
   g_assert_cmpuint (progress->acknowledged_at->len, ==, 1);
 }
 
@@ -692,7 +683,7 @@ test_reminders (Fixture       *fixture,
   g_autoptr(GPtrArray) obligations = add_obligations (fixture, "gdpr", NULL);
   g_autoptr(GPtrArray) reminders = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 due = parse ("2026-04-18T14:00:00+09:00");
+  gint64 due = desk_test_parse_time ("2026-04-18T14:00:00+09:00");
   DeskReminder *reminder;
 
   /* Two days ahead, with 24 hours' lead: nothing yet. */
@@ -770,7 +761,7 @@ test_select_reminders (Fixture       *fixture,
   g_autoptr(DeskObligation) obligation = desk_obligation_new (fixture->incident, "gdpr",
                                                               "authority");
   g_autoptr(GPtrArray) deadlines = g_ptr_array_new_with_free_func (g_object_unref);
-  gint64 due = parse ("2026-04-18T14:00:00+09:00");
+  gint64 due = desk_test_parse_time ("2026-04-18T14:00:00+09:00");
   static const struct
   {
     gint64   offset;    /* from the due time */

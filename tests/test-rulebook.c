@@ -10,12 +10,10 @@
 
 #include "config.h"
 
-#include <locale.h>
-
-#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "desk-rulebook.h"
+#include "desk-test-utils.h"
 #include "desk-time.h"
 
 /* The incident every expectation below is worked out for, in Tokyo: detected on Tuesday
@@ -111,21 +109,14 @@ load_builtin (void)
   return rulebook;
 }
 
-static gint64
-parse (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 seconds;
-
-  g_assert_true (desk_time_parse (text, NULL, &seconds, &error));
-  g_assert_no_error (error);
-  return seconds;
-}
-
 static DeskClockStarts
 incident_starts (void)
 {
-  DeskClockStarts starts = { { parse (DETECTED), parse (AWARE), parse (DETERMINED) }, NULL };
+  DeskClockStarts starts = {
+    { desk_test_parse_time (DETECTED), desk_test_parse_time (AWARE),
+      desk_test_parse_time (DETERMINED) },
+    NULL
+  };
 
   return starts;
 }
@@ -205,37 +196,22 @@ test_builtin_translated (void)
 {
   g_autoptr(DeskRulebook) english = load_builtin ();
   g_autoptr(DeskRulebook) japanese = NULL;
-  /* meson builds the catalogues in po/LANG/LC_MESSAGES/, as bindtextdomain() expects */
-  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-  g_autofree char *locale = g_strdup (setlocale (LC_ALL, NULL));
-  g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
   g_autofree char *description = NULL;
+  DeskTestLocale saved;
   /* Names that read the same in Japanese. */
   static const char * const same[] = { "GDPR (EU)", "CERT-In", NULL };
   GPtrArray *en_rules = desk_rulebook_get_rules (english);
   GPtrArray *ja_rules;
   DeskDeadlineRule *appi;
 
-  if (setlocale (LC_ALL, "ja_JP.UTF-8") == NULL)
-    {
-      g_test_skip ("No ja_JP.UTF-8 locale to translate to");
-      return;
-    }
-  g_setenv ("LANGUAGE", "ja", TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-
+  if (!desk_test_use_japanese (&saved))
+    return;
   japanese = load_builtin ();
   appi = desk_rulebook_lookup (japanese, "appi");
   description = desk_deadline_rule_describe_stage (appi, desk_deadline_rule_get_stage (appi,
                                                                                        "final"),
                                                    NULL);
-
-  setlocale (LC_ALL, locale);
-  if (language != NULL)
-    g_setenv ("LANGUAGE", language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
+  desk_test_restore_locale (&saved);
 
   g_assert_cmpstr (desk_deadline_rule_get_name (appi), ==, "個人情報保護法 (日本)");
   g_assert_cmpstr (desk_calendar_get_name (desk_rulebook_get_calendar (japanese, "jp")), ==,
@@ -347,8 +323,8 @@ test_filed_and_clock_start (void)
   DeskDeadlineRule *nis2 = desk_rulebook_lookup (rulebook, "nis2");
   const DeskRuleCondition *other = desk_deadline_rule_find_condition (nis2, "other", NULL);
   DeskClockStarts starts = incident_starts ();
-  DeskStageClock notification = { 0, parse ("2026-04-16T10:00:00+02:00") };
-  DeskStageClock warning = { parse ("2026-04-20T08:00:00+02:00"), 0 };
+  DeskStageClock notification = { 0, desk_test_parse_time ("2026-04-16T10:00:00+02:00") };
+  DeskStageClock warning = { desk_test_parse_time ("2026-04-20T08:00:00+02:00"), 0 };
   g_autofree char *final = NULL, *early = NULL;
 
   starts.stages = stages;
@@ -371,12 +347,12 @@ test_filed_and_clock_start (void)
                                                    desk_deadline_rule_get_stage (nis2,
                                                                                  "notification"),
                                                    other, &starts, berlin), ==, 0);
-  starts.events[DESK_CLOCK_EVENT_DETECTION] = parse (DETECTED);
+  starts.events[DESK_CLOCK_EVENT_DETECTION] = desk_test_parse_time (DETECTED);
   g_assert_cmpint (desk_deadline_rule_compute_due (nis2,
                                                    desk_deadline_rule_get_stage (nis2,
                                                                                  "notification"),
                                                    other, &starts, berlin), ==,
-                   parse (DETECTED) + 72 * 3600);
+                   desk_test_parse_time (DETECTED) + 72 * 3600);
 }
 
 static void
@@ -460,7 +436,7 @@ test_user_file (void)
     desk_deadline_rule_compute_due (contract, desk_deadline_rule_get_stage (contract, "notice"),
                                     NULL, &starts, tokyo), tokyo);
   g_assert_cmpstr (due, ==, "2026-04-16T14:00:00+09:00");
-  starts.events[DESK_CLOCK_EVENT_AWARENESS] = parse ("2026-04-16T14:00:00+09:00");
+  starts.events[DESK_CLOCK_EVENT_AWARENESS] = desk_test_parse_time ("2026-04-16T14:00:00+09:00");
   g_clear_pointer (&due, g_free);
   due = desk_time_format_iso_in_zone (
     desk_deadline_rule_compute_due (contract, desk_deadline_rule_get_stage (contract, "notice"),

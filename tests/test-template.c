@@ -7,9 +7,6 @@
 
 #include "config.h"
 
-#include <locale.h>
-
-#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "desk-template.h"
@@ -133,27 +130,12 @@ test_builtin_translated (void)
 {
   g_autoptr(GPtrArray) english = load_builtin ();
   g_autoptr(GPtrArray) japanese = NULL;
-  /* meson builds the catalogues in po/LANG/LC_MESSAGES/, as bindtextdomain() expects */
-  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-  g_autofree char *locale = g_strdup (setlocale (LC_ALL, NULL));
-  g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
+  DeskTestLocale saved;
 
-  if (setlocale (LC_ALL, "ja_JP.UTF-8") == NULL)
-    {
-      g_test_skip ("No ja_JP.UTF-8 locale to translate to");
-      return;
-    }
-  g_setenv ("LANGUAGE", "ja", TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-
+  if (!desk_test_use_japanese (&saved))
+    return;
   japanese = load_builtin ();
-
-  setlocale (LC_ALL, locale);
-  if (language != NULL)
-    g_setenv ("LANGUAGE", language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
+  desk_test_restore_locale (&saved);
 
   g_assert_cmpstr (desk_template_get_title (g_ptr_array_index (japanese, 2)), ==,
                    "パッチ適用と脆弱性の修正");
