@@ -501,10 +501,16 @@ wire_fields (DeskStore  *self,
 /* }}} */
 /* Outbox {{{ */
 
+/* @parser: (nullable): one to use again: making one costs more than a small value does */
 static JsonNode *
-parse_or_null (const char *text)
+parse_or_null (JsonParser *parser,
+               const char *text)
 {
-  JsonNode *node = text ? json_from_string (text, NULL) : NULL;
+  g_autoptr(JsonParser) own = parser ? NULL : json_parser_new ();
+  JsonNode *node = NULL;
+
+  if (text != NULL && json_parser_load_from_data (parser ? parser : own, text, -1, NULL))
+    node = json_parser_steal_root (parser ? parser : own);
 
   return node ? node : json_node_new (JSON_NODE_NULL);
 }
@@ -531,6 +537,7 @@ desk_store_sync_read_outbox (DeskStore   *self,
 {
   DeskDatabase *database = desk_store_get_database (self);
   g_autoptr(JsonArray) changes = json_array_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(DeskStatement) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
   gint64 push_remote = 0;
@@ -577,9 +584,11 @@ desk_store_sync_read_outbox (DeskStore   *self,
           json_object_set_string_member (change, "action",
                                          (const char *) sqlite3_column_text (stmt, 7));
           json_object_set_member (change, "before",
-                                  parse_or_null ((const char *) sqlite3_column_text (stmt, 8)));
+                                  parse_or_null (parser,
+                                                 (const char *) sqlite3_column_text (stmt, 8)));
           json_object_set_member (change, "after",
-                                  parse_or_null ((const char *) sqlite3_column_text (stmt, 9)));
+                                  parse_or_null (parser,
+                                                 (const char *) sqlite3_column_text (stmt, 9)));
           json_array_add_object_element (changes, change);
         }
     }
@@ -1484,7 +1493,7 @@ keep_local (DeskStore   *self,
   g_autofree char *before_text = NULL;
   g_autofree char *after_text = NULL;
 
-  json_object_set_member (before, column, parse_or_null (remote));
+  json_object_set_member (before, column, parse_or_null (NULL, remote));
   json_object_set_member (after, column, json_node_copy (json_object_get_member (fields, column)));
   before_node = json_node_init_object (json_node_alloc (), before);
   after_node = json_node_init_object (json_node_alloc (), after);
@@ -1505,7 +1514,7 @@ take_remote (DeskStore   *self,
              GError     **error)
 {
   const DeskField *field = find_column (DESK_RECORD_GET_CLASS (record), column, NULL);
-  g_autoptr(JsonNode) node = parse_or_null (remote);
+  g_autoptr(JsonNode) node = parse_or_null (NULL, remote);
   g_auto(GValue) value = G_VALUE_INIT;
 
   g_value_init (&value, field->pspec->value_type);

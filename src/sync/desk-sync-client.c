@@ -38,7 +38,7 @@
 #define KEY_ACCOUNT_BATCH_LAST  "account_batch_last"
 
 #define DEFAULT_TIMEOUT   30
-#define DEFAULT_CHANGES   500
+#define DEFAULT_CHANGES   1000
 #define DEFAULT_ACCOUNTS  20000
 #define DEFAULT_RETRIES   5
 
@@ -627,6 +627,20 @@ check_server (Run         *run,
   return desk_store_sync_reset (run->store, server, error);
 }
 
+/* Moves the pulled revision past @revision when this sync's push is the very next entry of the
+ * log: this database has what it holds, and need not fetch it back. */
+static gboolean
+pass_own_entry (Run         *run,
+                gint64       revision,
+                gboolean    *passed,
+                GError     **error)
+{
+  gint64 pulled = get_int (run, DESK_SYNC_KEY_PULLED, NULL);
+
+  *passed = revision == pulled + 1;
+  return !*passed || desk_store_sync_set_int (run->store, DESK_SYNC_KEY_PULLED, revision, error);
+}
+
 /* }}} */
 /* Pushing changes {{{ */
 
@@ -640,6 +654,7 @@ acknowledge_changes (Run         *run,
 {
   JsonNode *results = json_object_get_member (answer, "results");
   g_autoptr(GError) local_error = NULL;
+  gboolean passed = TRUE;
 
   if (results == NULL || !JSON_NODE_HOLDS_ARRAY (results) ||
       json_array_get_length (json_node_get_array (results)) != json_array_get_length (changes))
@@ -656,12 +671,16 @@ acknowledge_changes (Run         *run,
       JsonNode *result = json_array_get_element (json_node_get_array (results), i);
       JsonObject *change = json_array_get_object_element (changes, i);
       JsonNode *conflicts;
+      gint64 revision;
 
-      if (!JSON_NODE_HOLDS_OBJECT (result))
+      if (!JSON_NODE_HOLDS_OBJECT (result) ||
+          !get_int_member (json_node_get_object (result), "revision", &revision))
         {
-          set_protocol_error (&local_error, _("a result is not an object"));
+          set_protocol_error (&local_error, _("a result lacks its revision"));
           break;
         }
+      if (passed && !pass_own_entry (run, revision, &passed, &local_error))
+        break;
       conflicts = json_object_get_member (json_node_get_object (result), "conflicts");
       if (conflicts == NULL || !JSON_NODE_HOLDS_ARRAY (conflicts))
         continue;
@@ -986,7 +1005,8 @@ push_accounts (Run     *run,
           !begin (run, error))
         return FALSE;
       if (!save_cursor (run, &cursor, &local_error) ||
-          !desk_store_sync_set_text (run->store, KEY_ACCOUNT_BATCH, NULL, &local_error))
+          !desk_store_sync_set_text (run->store, KEY_ACCOUNT_BATCH, NULL, &local_error) ||
+          !pass_own_entry (run, revision, &done, &local_error))
         {
           rollback (run);
           g_propagate_error (error, g_steal_pointer (&local_error));

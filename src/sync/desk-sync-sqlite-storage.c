@@ -7,7 +7,9 @@
 
 /* The reference server's storage: one SQLite file, opened with the care of the incidents
  * database (DeskDatabase: a private file, its own numbered migrations, refused if it is someone
- * else's or newer). Account pages are kept as the rows that came, one blob per page. */
+ * else's or newer). Account pages are kept as the rows that came, one blob per page. Records
+ * read or written lately are kept parsed too: the server is the file's only writer, and a
+ * change mostly follows others to the same record. */
 
 #define G_LOG_DOMAIN "desk-sync-sqlite-storage"
 
@@ -21,12 +23,18 @@
 /* "IDS1": a sync server's database */
 #define SERVER_FILE_ID 0x49445331
 
+/* Records kept parsed, at most; past it the cache starts again. */
+#define MAX_CACHED_RECORDS 50000
+
 struct _DeskSyncSqliteStorage
 {
   GObject       parent_instance;
 
   DeskDatabase *database;
   char         *server_id;
+  JsonParser   *parser;     /* one for every record read: making one costs more than reading */
+  GHashTable   *records;    /* uuid → DeskSyncRecordState, as committed */
+  GHashTable   *pending;    /* uuid → DeskSyncRecordState, as the open transaction wrote it */
 };
 
 static void desk_sync_storage_iface_init (DeskSyncStorageInterface *iface);
@@ -69,6 +77,33 @@ step (DeskSyncSqliteStorage  *self,
       GError                **error)
 {
   return desk_database_step (self->database, stmt, has_row, error);
+}
+
+/* A copy that can be changed apart: the server replaces members, never changes one in place. */
+static DeskSyncRecordState *
+copy_state (DeskSyncRecordState *state)
+{
+  DeskSyncRecordState *copy = g_new0 (DeskSyncRecordState, 1);
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  copy->kind = g_strdup (state->kind);
+  copy->deleted = state->deleted;
+  copy->created_at = state->created_at;
+  copy->fields = json_object_new ();
+  json_object_iter_init (&iter, state->fields);
+  while (json_object_iter_next (&iter, &name, &node))
+    json_object_set_member (copy->fields, name, json_node_copy (node));
+  return copy;
+}
+
+static void
+cache_state (GHashTable          *cache,
+             const char          *uuid,
+             DeskSyncRecordState *state)
+{
+  g_hash_table_replace (cache, g_strdup (uuid), copy_state (state));
 }
 
 /* The server's UUID, chosen once when the file is new. */
@@ -114,13 +149,32 @@ static gboolean
 storage_commit (DeskSyncStorage  *storage,
                 GError          **error)
 {
-  return desk_database_commit (DESK_SYNC_SQLITE_STORAGE (storage)->database, error);
+  DeskSyncSqliteStorage *self = DESK_SYNC_SQLITE_STORAGE (storage);
+  GHashTableIter iter;
+  gpointer uuid, state;
+
+  if (!desk_database_commit (self->database, error))
+    return FALSE;
+
+  if (g_hash_table_size (self->records) + g_hash_table_size (self->pending) > MAX_CACHED_RECORDS)
+    g_hash_table_remove_all (self->records);
+  g_hash_table_iter_init (&iter, self->pending);
+  while (g_hash_table_iter_next (&iter, &uuid, &state))
+    {
+      g_hash_table_iter_steal (&iter);
+      g_hash_table_replace (self->records, uuid, state);
+    }
+
+  return TRUE;
 }
 
 static void
 storage_rollback (DeskSyncStorage *storage)
 {
-  desk_database_rollback (DESK_SYNC_SQLITE_STORAGE (storage)->database);
+  DeskSyncSqliteStorage *self = DESK_SYNC_SQLITE_STORAGE (storage);
+
+  desk_database_rollback (self->database);
+  g_hash_table_remove_all (self->pending);
 }
 
 static gboolean
@@ -209,10 +263,18 @@ storage_get_record (DeskSyncStorage      *storage,
 {
   DeskSyncSqliteStorage *self = DESK_SYNC_SQLITE_STORAGE (storage);
   g_autoptr(DeskStatement) stmt = NULL;
-  g_autoptr(JsonNode) fields = NULL;
+  DeskSyncRecordState *cached;
+  JsonNode *fields = NULL;
   gboolean has_row;
 
   *state = NULL;
+  if ((cached = g_hash_table_lookup (self->pending, uuid)) != NULL ||
+      (cached = g_hash_table_lookup (self->records, uuid)) != NULL)
+    {
+      *state = copy_state (cached);
+      return TRUE;
+    }
+
   if (!(stmt = prepare (self, "SELECT kind, fields, deleted, created_at FROM records"
                               " WHERE uuid = ?", error)))
     return FALSE;
@@ -223,10 +285,11 @@ storage_get_record (DeskSyncStorage      *storage,
   if (!has_row)
     return TRUE;
 
-  fields = json_from_string ((const char *) sqlite3_column_text (stmt, 1), error);
+  if (json_parser_load_from_data (self->parser, (const char *) sqlite3_column_text (stmt, 1), -1,
+                                  NULL))
+    fields = json_parser_get_root (self->parser);
   if (fields == NULL || !JSON_NODE_HOLDS_OBJECT (fields))
     {
-      g_clear_error (error);
       g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_NOT_DATABASE,
                    _("The server’s database is damaged: a record cannot be read"));
       return FALSE;
@@ -237,6 +300,8 @@ storage_get_record (DeskSyncStorage      *storage,
   (*state)->fields = json_object_ref (json_node_get_object (fields));
   (*state)->deleted = sqlite3_column_int (stmt, 2);
   (*state)->created_at = sqlite3_column_int64 (stmt, 3);
+  if (g_hash_table_size (self->records) < MAX_CACHED_RECORDS)
+    cache_state (self->records, uuid, *state);
   return TRUE;
 }
 
@@ -261,7 +326,11 @@ storage_put_record (DeskSyncStorage      *storage,
   sqlite3_bind_text (stmt, 3, fields, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 4, state->deleted);
   sqlite3_bind_int64 (stmt, 5, state->created_at);
-  return step (self, stmt, NULL, error);
+  if (!step (self, stmt, NULL, error))
+    return FALSE;
+
+  cache_state (self->pending, uuid, state);
+  return TRUE;
 }
 
 static gboolean
@@ -384,6 +453,9 @@ desk_sync_sqlite_storage_finalize (GObject *object)
   DeskSyncSqliteStorage *self = DESK_SYNC_SQLITE_STORAGE (object);
 
   g_clear_object (&self->database);
+  g_clear_object (&self->parser);
+  g_clear_pointer (&self->records, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_pointer (&self->server_id, g_free);
 
   G_OBJECT_CLASS (desk_sync_sqlite_storage_parent_class)->finalize (object);
@@ -398,6 +470,11 @@ desk_sync_sqlite_storage_class_init (DeskSyncSqliteStorageClass *klass)
 static void
 desk_sync_sqlite_storage_init (DeskSyncSqliteStorage *self)
 {
+  self->parser = json_parser_new ();
+  self->records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) desk_sync_record_state_free);
+  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) desk_sync_record_state_free);
 }
 
 /* }}} */
