@@ -283,6 +283,57 @@ desk_test_parse_time (const char *text)
 }
 
 /**
+ * desk_test_save_deadline_incident:
+ *
+ * Returns: (transfer full): a stored incident in Tokyo, detected on Tuesday 14 April 2026 at
+ *   09:30 and known of on Wednesday 15 at 14:00, for the window's deadline tests
+ */
+DeskIncident *
+desk_test_save_deadline_incident (DeskStore *store)
+{
+  DeskIncident *incident = desk_incident_new ("Webmail intrusion");
+
+  desk_record_set_string (DESK_RECORD (incident), "time-zone", "Asia/Tokyo");
+  desk_record_set_int (DESK_RECORD (incident), "detected-at",
+                       desk_test_parse_time ("2026-04-14T09:30:00+09:00"));
+  desk_record_set_int (DESK_RECORD (incident), "aware-at",
+                       desk_test_parse_time ("2026-04-15T14:00:00+09:00"));
+  return desk_test_save (store, incident);
+}
+
+/* Applies the deadline rule @rule to @incident, failing the test on error. */
+void
+desk_test_add_rule (DeskStore    *store,
+                    DeskIncident *incident,
+                    const char   *rule,
+                    const char   *condition)
+{
+  g_autoptr(GPtrArray) obligations = NULL;
+  g_autoptr(GError) error = NULL;
+
+  obligations = desk_store_add_obligations (store, incident, rule, condition, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (obligations);
+}
+
+/* Adds to @incident a customer whose contract promises notice within @hours of the detection. */
+void
+desk_test_add_customer_with_terms (DeskStore    *store,
+                                   DeskIncident *incident,
+                                   const char   *contract,
+                                   gint64        hours)
+{
+  g_autoptr(DeskCustomer) customer = desk_customer_new (contract, NULL);
+  g_autoptr(DeskAffected) affected = desk_affected_new (incident, customer);
+  g_autoptr(GError) error = NULL;
+
+  desk_record_set_int (DESK_RECORD (customer), "notice-hours", hours);
+  desk_record_set_enum (DESK_RECORD (customer), "notice-basis", DESK_NOTICE_BASIS_DETECTION);
+  g_assert_true (desk_store_add_affected_customer (store, customer, affected, &error));
+  g_assert_no_error (error);
+}
+
+/**
  * desk_test_use_japanese:
  * @saved: (out): what to give desk_test_restore_locale()
  *

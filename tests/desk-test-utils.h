@@ -37,6 +37,15 @@ void        desk_test_append_accounts (GString    *csv,
                                        guint       n_rows,
                                        int         digits);
 gint64      desk_test_parse_time      (const char *text);
+DeskIncident *desk_test_save_deadline_incident (DeskStore    *store);
+void        desk_test_add_rule        (DeskStore    *store,
+                                       DeskIncident *incident,
+                                       const char   *rule,
+                                       const char   *condition);
+void        desk_test_add_customer_with_terms (DeskStore    *store,
+                                               DeskIncident *incident,
+                                               const char   *contract,
+                                               gint64        hours);
 
 /* The locale a test switched from, to switch back to. */
 typedef struct

@@ -268,7 +268,8 @@ test_chart_describe (void)
 }
 
 /* The notification chart from the store's answers: a line per obligation and per regulator's
- * notice, one for the customers due at the same time, counted; none for what has no due time. */
+ * notice, one for the customers due on the same day, at the last, counted; none for what has
+ * no due time. */
 static void
 test_chart_notice_progress (void)
 {
@@ -284,7 +285,8 @@ test_chart_notice_progress (void)
     { DESK_DEADLINE_KIND_OBLIGATION, 0, START + 3 * DAY, "GDPR (EU): Notification" },
     { DESK_DEADLINE_KIND_OBLIGATION, 0, 0, "GDPR (EU): Data subjects" },
     { DESK_DEADLINE_KIND_NOTICE, DESK_RECIPIENT_CUSTOMER, START + 2 * DAY, "Customer A" },
-    { DESK_DEADLINE_KIND_NOTICE, DESK_RECIPIENT_CUSTOMER, START + 2 * DAY, "Customer B" },
+    { DESK_DEADLINE_KIND_NOTICE, DESK_RECIPIENT_CUSTOMER, START + 2 * DAY + 3 * HOUR,
+      "Customer B" },
     { DESK_DEADLINE_KIND_NOTICE, DESK_RECIPIENT_CUSTOMER, START + 4 * DAY, "Customer C" },
     { DESK_DEADLINE_KIND_NOTICE, DESK_RECIPIENT_REGULATOR, START + DAY, "Regulator" },
   };
@@ -317,7 +319,7 @@ test_chart_notice_progress (void)
                    " Acknowledged: none yet."
                    " To notify: 3."
                    " Deadline: Regulator, 15 Apr 2026 00:00."
-                   " Deadline: Customers’ deadline (2), 16 Apr 2026 00:00."
+                   " Deadline: Customers’ deadline (2), 16 Apr 2026 03:00."
                    " Deadline: GDPR (EU): Notification, 17 Apr 2026 00:00."
                    " Deadline: Customer’s deadline (1), 18 Apr 2026 00:00.");
 }

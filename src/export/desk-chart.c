@@ -37,6 +37,7 @@
 #define LEGEND_SWATCH    18.0
 #define LEGEND_ITEM_GAP  14.0
 #define LINE_WIDTH       2.0
+#define POINT_SIZE       7.0
 #define MIN_TICK_SPACING 90.0
 
 typedef struct
@@ -251,6 +252,19 @@ nice_step (double max,
   return 10 * power;
 }
 
+static void
+draw_point (cairo_t *cr,
+            guint    index,
+            double   x,
+            double   y)
+{
+  if (index == 0)
+    cairo_arc (cr, x, y, POINT_SIZE / 2, 0, 2 * G_PI);
+  else
+    cairo_rectangle (cr, x - POINT_SIZE / 2, y - POINT_SIZE / 2, POINT_SIZE, POINT_SIZE);
+  cairo_fill (cr);
+}
+
 /* }}} */
 /* Scales {{{ */
 
@@ -392,6 +406,7 @@ typedef struct
   const DeskChartColour *colour;
   LineKind               line;
   double                 width;
+  int                    point;   /* the series' point shape (see draw_point()), or -1 */
 } LegendItem;
 
 static GArray *
@@ -403,10 +418,13 @@ legend_items (DeskChart            *self,
 
   for (guint i = 0; i < self->series->len; i++)
     {
-      item.label = ((Series *) g_ptr_array_index (self->series, i))->label;
+      Series *series = g_ptr_array_index (self->series, i);
+
+      item.label = series->label;
       item.colour = &style->series[i];
       item.line = series_line (i);
       item.width = LINE_WIDTH;
+      item.point = series->from_zero ? -1 : (int) i;
       g_array_append_val (items, item);
     }
 
@@ -416,6 +434,7 @@ legend_items (DeskChart            *self,
       item.colour = &style->target;
       item.line = LINE_DOTTED;
       item.width = LINE_WIDTH;
+      item.point = -1;
       g_array_append_val (items, item);
     }
 
@@ -426,6 +445,7 @@ legend_items (DeskChart            *self,
       item.colour = &style->marker;
       item.line = LINE_SOLID;
       item.width = 1;
+      item.point = -1;
       g_array_append_val (items, item);
     }
 
@@ -474,6 +494,8 @@ legend (DeskChart            *self,
           cairo_move_to (cr, left + x, middle);
           cairo_line_to (cr, left + x + LEGEND_SWATCH, middle);
           cairo_stroke (cr);
+          if (item->point >= 0)
+            draw_point (cr, item->point, left + x + LEGEND_SWATCH / 2, middle);
 
           set_colour (cr, &style->text);
           cairo_move_to (cr, left + x + LEGEND_SWATCH + LABEL_GAP, top + y);
@@ -640,6 +662,17 @@ draw_series (DeskChart            *self,
   set_line (cr, series_line (index), LINE_WIDTH);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
   cairo_stroke (cr);
+
+  /* A figure stated at a time is a point of its own, seen even when it is the only one: a dot
+   * for the first series, a square for the second. A running total has too many to mark. */
+  if (!series->from_zero)
+    for (guint i = 0; i < points->len; i++)
+      {
+        const Point *point = &g_array_index (points, Point, i);
+
+        draw_point (cr, index, x_of (frame, point->time), y_of (frame, point->value));
+      }
+
   cairo_restore (cr);
 }
 
@@ -1025,7 +1058,7 @@ desk_chart_draw (DeskChart            *self,
     return;
 
   frame.max = get_max_value (self);
-  frame.step = nice_step (frame.max, 4);
+  frame.step = nice_step (frame.max, 5);
   frame.max = MAX (frame.step, ceil (frame.max / frame.step) * frame.step);
   get_time_range (self, &frame.start, &frame.end);
 
@@ -1061,6 +1094,13 @@ desk_chart_draw (DeskChart            *self,
   cairo_restore (cr);
 }
 
+/* The customers' notices due on one day, for the progress chart's line of that day. */
+typedef struct
+{
+  gint64 last;
+  guint  n;
+} CustomerDay;
+
 /**
  * desk_chart_new_notice_progress:
  * @progress: the incident's customer notices over time
@@ -1071,7 +1111,7 @@ desk_chart_draw (DeskChart            *self,
  *
  * The notification progress chart: contracts notified and acknowledged over time against the
  * total to notify, with the incident's deadlines. The customers' own deadlines, hundreds of
- * them at a few times, are one line for each time, counted.
+ * them, are one line for each day, at the day's last, counted.
  *
  * Returns: (transfer full): the chart
  */
@@ -1081,9 +1121,8 @@ desk_chart_new_notice_progress (const DeskNoticeProgress *progress,
                                 GTimeZone                *zone,
                                 gint64                    now)
 {
-  g_autoptr(GHashTable) customers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                           NULL);
-  g_autoptr(GArray) customer_times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) customer_days = g_ptr_array_new ();
   DeskChart *self;
   guint notified, acknowledged;
 
@@ -1110,7 +1149,9 @@ desk_chart_new_notice_progress (const DeskNoticeProgress *progress,
       DeskDeadline *deadline = g_ptr_array_index (deadlines, i);
       DeskRecord *record = desk_deadline_get_record (deadline);
       gint64 due_at = desk_deadline_get_due_at (deadline);
-      gpointer count;
+      g_autoptr(GDateTime) local = NULL;
+      g_autofree char *key = NULL;
+      CustomerDay *day;
 
       if (due_at == 0)
         continue;
@@ -1122,24 +1163,28 @@ desk_chart_new_notice_progress (const DeskNoticeProgress *progress,
           continue;
         }
 
-      count = g_hash_table_lookup (customers, &due_at);
-      if (count == NULL)
-        g_array_append_val (customer_times, due_at);
-      g_hash_table_replace (customers, g_memdup2 (&due_at, sizeof due_at),
-                            GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+      local = in_zone (self, due_at);
+      key = g_date_time_format (local, "%F");
+      if ((day = g_hash_table_lookup (days, key)) == NULL)
+        {
+          day = g_new0 (CustomerDay, 1);
+          g_hash_table_insert (days, g_steal_pointer (&key), day);
+          g_ptr_array_add (customer_days, day);
+        }
+      day->last = MAX (day->last, due_at);
+      day->n++;
     }
 
-  for (guint i = 0; i < customer_times->len; i++)
+  for (guint i = 0; i < customer_days->len; i++)
     {
-      gint64 due_at = g_array_index (customer_times, gint64, i);
-      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (customers, &due_at));
+      CustomerDay *day = g_ptr_array_index (customer_days, i);
       g_autofree char *label = NULL;
 
-      /* Translators: a deadline line of the notification chart: the contractual deadline of
-       * this many customers' notices, e.g. "Customers' deadline (586)" */
+      /* Translators: a deadline line of the notification chart: the contractual deadlines of
+       * this many customers' notices, on one day, e.g. "Customers' deadline (586)" */
       label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Customer’s deadline (%u)",
-                                            "Customers’ deadline (%u)", n), n);
-      desk_chart_add_marker (self, due_at, label);
+                                            "Customers’ deadline (%u)", day->n), day->n);
+      desk_chart_add_marker (self, day->last, label);
     }
 
   return self;

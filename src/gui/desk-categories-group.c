@@ -577,24 +577,17 @@ desk_categories_group_set_edit_queue (DeskCategoriesGroup *self,
 void
 desk_categories_group_reload (DeskCategoriesGroup *self)
 {
-  DeskIncidentPage *page;
-  DeskStore *store;
-  gint64 incident_id;
   DeskPageRequest *request;
 
   g_return_if_fail (DESK_IS_CATEGORIES_GROUP (self));
 
-  page = get_page (self);
-  store = page ? desk_incident_page_get_store (page) : NULL;
-  incident_id = page ? desk_incident_page_get_incident_id (page) : 0;
-  if (store == NULL || incident_id == 0)
+  if ((request = desk_page_request_begin_part (self)) == NULL)
     return;
 
-  request = desk_page_request_begin (page);
-  request->owner = g_object_ref (G_OBJECT (self));
   request->serial = ++self->serial;
-  desk_store_list_async (store, DESK_TYPE_CATEGORY, "incident-id", incident_id,
-                         desk_incident_page_get_cancellable (page),
+  desk_store_list_async (desk_incident_page_get_store (request->page), DESK_TYPE_CATEGORY,
+                         "incident-id", desk_incident_page_get_incident_id (request->page),
+                         desk_incident_page_get_cancellable (request->page),
                          on_categories_loaded_cb, request);
 }
 

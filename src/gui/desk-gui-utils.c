@@ -7,7 +7,8 @@
 
 /* Feedback any widget can give without knowing the window: toasts go to the nearest
  * AdwToastOverlay above the widget, confirmations are AdwMessageDialogs wrapped in a GTask
- * (libadwaita 1.2 has no adw_message_dialog_choose()).
+ * (libadwaita 1.2 has no adw_message_dialog_choose()). And the label of the rows that lists
+ * build in code.
  *
  * Only the undo toast jumps the queue (high priority), since Undo must be at hand at once. We
  * never dismiss toasts from code: libadwaita 1.2 frees a toast's state twice when it is
@@ -21,6 +22,29 @@
 
 #include "desk-a11y.h"
 #include "desk-gui-utils.h"
+
+/**
+ * desk_wrapping_label_new:
+ * @max_width_chars: the width it asks for at most, in characters
+ *
+ * Names and addresses can be long and have no spaces: such a label wraps anywhere rather than
+ * widen the row it is in.
+ *
+ * Returns: (transfer floating): a label of @text, aligned to the start
+ */
+GtkWidget *
+desk_wrapping_label_new (const char *text,
+                         int         max_width_chars)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), max_width_chars);
+
+  return label;
+}
 
 static void
 add_toast (GtkWidget *widget,

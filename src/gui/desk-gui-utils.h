@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 /* What a toast's button does, e.g. Undo */
 typedef void (*DeskToastFunc) (gpointer user_data);
 
+GtkWidget *desk_wrapping_label_new (const char        *text,
+                                   int                max_width_chars);
 void      desk_show_toast       (GtkWidget            *widget,
                                  const char           *title);
 void      desk_show_error       (GtkWidget            *widget,

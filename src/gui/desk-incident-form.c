@@ -5,8 +5,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* DeskIncidentForm edits the fields of the incident the Overview page shows: its details, its
- * summary, and the figures announced before any account list was imported. Edits persist at once
+/* DeskIncidentForm edits the fields of the incident the Overview page shows: its details (with
+ * the times deadline clocks start from: detection, awareness, determination, and the time zone
+ * deadlines fall in), its summary, and the figures announced before any account list was
+ * imported. Edits persist at once
  * (on "apply", a combo change, or when the summary loses the focus) through the page's
  * DeskEditQueue, and go to the very DeskIncident object the sidebar shows, so the sidebar
  * follows. Changes made elsewhere show at once, except in a summary being typed in.
@@ -26,6 +28,7 @@
 #include "desk-gui-utils.h"
 #include "desk-incident-page.h"
 #include "desk-labels.h"
+#include "desk-time.h"
 #include "desk-incident-form.h"
 
 struct _DeskIncidentForm
@@ -40,7 +43,10 @@ struct _DeskIncidentForm
   AdwComboRow          *severity_row;
   DeskDateTimeRow      *occurred_row;
   DeskDateTimeRow      *detected_row;
+  DeskDateTimeRow      *aware_row;
+  DeskDateTimeRow      *determined_row;
   DeskDateTimeRow      *disclosed_row;
+  AdwEntryRow          *time_zone_row;
   AdwEntryRow          *cause_row;
   AdwEntryRow          *refs_row;
   GtkTextView          *summary_view;
@@ -60,6 +66,7 @@ G_DEFINE_FINAL_TYPE (DeskIncidentForm, desk_incident_form, GTK_TYPE_BOX)
 
 enum {
   ESTIMATES_CHANGED,
+  CLOCKS_CHANGED,
   N_SIGNALS
 };
 
@@ -85,8 +92,11 @@ static const struct
   { "service", FIELD_TEXT, G_STRUCT_OFFSET (DeskIncidentForm, service_row) },
   { "cause", FIELD_TEXT, G_STRUCT_OFFSET (DeskIncidentForm, cause_row) },
   { "vulnerability-refs", FIELD_TEXT, G_STRUCT_OFFSET (DeskIncidentForm, refs_row) },
+  { "time-zone", FIELD_TEXT, G_STRUCT_OFFSET (DeskIncidentForm, time_zone_row) },
   { "occurred-at", FIELD_TIME, G_STRUCT_OFFSET (DeskIncidentForm, occurred_row) },
   { "detected-at", FIELD_TIME, G_STRUCT_OFFSET (DeskIncidentForm, detected_row) },
+  { "aware-at", FIELD_TIME, G_STRUCT_OFFSET (DeskIncidentForm, aware_row) },
+  { "determined-at", FIELD_TIME, G_STRUCT_OFFSET (DeskIncidentForm, determined_row) },
   { "disclosed-at", FIELD_TIME, G_STRUCT_OFFSET (DeskIncidentForm, disclosed_row) },
   { "estimated-potential", FIELD_COUNT,
     G_STRUCT_OFFSET (DeskIncidentForm, estimated_potential_row) },
@@ -212,6 +222,8 @@ sync_time_zone (DeskIncidentForm *self)
 
   desk_date_time_row_set_time_zone (self->occurred_row, zone);
   desk_date_time_row_set_time_zone (self->detected_row, zone);
+  desk_date_time_row_set_time_zone (self->aware_row, zone);
+  desk_date_time_row_set_time_zone (self->determined_row, zone);
   desk_date_time_row_set_time_zone (self->disclosed_row, zone);
 
   if (zone != NULL)
@@ -331,12 +343,32 @@ on_estimate_saved_cb (gpointer  owner,
     g_signal_emit (self, signals[ESTIMATES_CHANGED], 0);
 }
 
+/* The deadlines that count from the incident's times, in its zone, moved with them. */
+static void
+on_clock_saved_cb (gpointer  owner,
+                   DeskEdit *edit)
+{
+  DeskIncidentForm *self = owner;
+
+  if (is_current (self, desk_edit_get_record (edit)))
+    g_signal_emit (self, signals[CLOCKS_CHANGED], 0);
+}
+
+static gboolean
+is_clock_field (const char *field)
+{
+  return g_str_equal (field, "detected-at") || g_str_equal (field, "aware-at")
+         || g_str_equal (field, "determined-at") || g_str_equal (field, "time-zone");
+}
+
 static void
 on_text_row_applied_cb (DeskIncidentForm *self,
                         AdwEntryRow      *row)
 {
   const char *field = field_for_row (self, row);
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(GError) error = NULL;
   DeskEdit *edit;
 
   if (g_str_equal (field, "title") && *text == '\0')
@@ -345,11 +377,19 @@ on_text_row_applied_cb (DeskIncidentForm *self,
       return;
     }
 
+  if (g_str_equal (field, "time-zone") && *text != '\0' &&
+      (zone = desk_time_zone_new (text, &error)) == NULL)
+    {
+      set_row_invalid (GTK_WIDGET (row), error->message);
+      return;
+    }
+
   if ((edit = incident_edit_new (self)) == NULL)
     return;
 
   desk_edit_set_string (edit, field, *text != '\0' ? text : NULL);
-  desk_edit_queue_push (self->edits, edit, GTK_WIDGET (self), NULL);
+  desk_edit_queue_push (self->edits, edit, GTK_WIDGET (self),
+                        is_clock_field (field) ? on_clock_saved_cb : NULL);
   set_editable_text (GTK_EDITABLE (row), text);
 }
 
@@ -396,7 +436,8 @@ on_time_row_applied_cb (DeskIncidentForm *self,
     return;
 
   desk_edit_set_int (edit, field_for_row (self, row), desk_date_time_row_get_time (row));
-  desk_edit_queue_push (self->edits, edit, GTK_WIDGET (self), NULL);
+  desk_edit_queue_push (self->edits, edit, GTK_WIDGET (self),
+                        is_clock_field (field_for_row (self, row)) ? on_clock_saved_cb : NULL);
 }
 
 static void
@@ -494,6 +535,19 @@ desk_incident_form_class_init (DeskIncidentFormClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  /**
+   * DeskIncidentForm::clocks-changed:
+   *
+   * A time deadlines count from (detection, awareness, determination) or the time zone of the
+   * shown incident was saved: the store moved the due times of its obligations.
+   */
+  signals[CLOCKS_CHANGED] =
+    g_signal_new ("clocks-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   g_type_ensure (DESK_TYPE_DATE_TIME_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -505,6 +559,9 @@ desk_incident_form_class_init (DeskIncidentFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskIncidentForm, severity_row);
   gtk_widget_class_bind_template_child (widget_class, DeskIncidentForm, occurred_row);
   gtk_widget_class_bind_template_child (widget_class, DeskIncidentForm, detected_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskIncidentForm, aware_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskIncidentForm, determined_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskIncidentForm, time_zone_row);
   gtk_widget_class_bind_template_child (widget_class, DeskIncidentForm, disclosed_row);
   gtk_widget_class_bind_template_child (widget_class, DeskIncidentForm, cause_row);
   gtk_widget_class_bind_template_child (widget_class, DeskIncidentForm, refs_row);

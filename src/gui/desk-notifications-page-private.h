@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include "desk-chart-view.h"
+#include "desk-due-list.h"
 #include "desk-notice-dialog.h"
 #include "desk-notifications-page.h"
 
@@ -27,5 +29,7 @@ void               _desk_notifications_page_popup_row_menu      (DeskNotificatio
                                                                  double                 x,
                                                                  double                 y);
 GtkPopover        *_desk_notifications_page_get_row_popover     (DeskNotificationsPage *self);
+DeskDueList       *_desk_notifications_page_get_due_list        (DeskNotificationsPage *self);
+DeskChartView     *_desk_notifications_page_get_progress_chart  (DeskNotificationsPage *self);
 
 G_END_DECLS

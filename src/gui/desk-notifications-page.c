@@ -21,8 +21,10 @@
 #include <glib/gi18n.h>
 
 #include "desk-a11y.h"
+#include "desk-chart-view.h"
 #include "desk-customer-columns.h"
 #include "desk-customer-list-view-private.h"
+#include "desk-due-list.h"
 #include "desk-folding-row.h"
 #include "desk-gui-utils.h"
 #include "desk-labels.h"
@@ -32,6 +34,7 @@
 #include "desk-page-utils.h"
 #include "desk-regulator-notices.h"
 #include "desk-snug-bin.h"
+#include "desk-time.h"
 #include "desk-notifications-page-private.h"
 
 struct _DeskNotificationsPage
@@ -46,11 +49,14 @@ struct _DeskNotificationsPage
   DeskNoticeBreakdown  *status_breakdown;
   DeskNoticeBreakdown  *channel_breakdown;
   DeskRegulatorNotices *regulator_notices;
+  DeskDueList          *due_list;
+  DeskChartView        *progress_chart;
   DeskCustomerListView *list_view;
   GtkMenuButton        *status_button;
 
   /* Owned */
   DeskStats            *stats;
+  guint                 deadlines_serial;
 
   gboolean              notices_loaded;
 };
@@ -256,6 +262,97 @@ load_notices (DeskNotificationsPage *self)
 }
 
 /* }}} */
+/* Deadlines and progress {{{ */
+
+static void
+on_progress_loaded_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(DeskPageRequest) request = user_data;
+  DeskNotificationsPage *self = DESK_NOTIFICATIONS_PAGE (request->page);
+  DeskStore *store = DESK_STORE (object);
+  g_autoptr(DeskNoticeProgress) progress = NULL;
+  g_autoptr(GError) error = NULL;
+
+  progress = desk_store_get_notice_progress_finish (store, result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (progress == NULL)
+    desk_show_error (GTK_WIDGET (self), _("Could not read the progress of the notices"), error);
+  else if (request->serial == self->deadlines_serial && request->records != NULL)
+    {
+      DeskRecord *incident = DESK_RECORD (desk_incident_page_get_incident (request->page));
+      g_autoptr(GTimeZone) zone = NULL;
+      g_autoptr(DeskChart) chart = NULL;
+
+      zone = desk_time_zone_for (incident ? desk_record_get_string (incident, "time-zone")
+                                          : NULL);
+      chart = desk_chart_new_notice_progress (progress, request->records, zone,
+                                              desk_store_now (store));
+      desk_chart_view_set_chart (self->progress_chart, chart);
+    }
+
+  desk_page_request_end (request);
+}
+
+static void
+on_deadlines_loaded_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(DeskPageRequest) request = user_data;
+  DeskNotificationsPage *self = DESK_NOTIFICATIONS_PAGE (request->page);
+  DeskStore *store = DESK_STORE (object);
+  g_autoptr(GPtrArray) deadlines = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskPageRequest *progress_request;
+
+  deadlines = desk_store_list_deadlines_finish (store, result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (deadlines == NULL)
+    desk_show_error (GTK_WIDGET (self), _("Could not read the deadlines"), error);
+  else if (request->serial == self->deadlines_serial)
+    {
+      desk_due_list_set_deadlines (self->due_list, store, deadlines);
+
+      /* The chart draws the deadlines over the progress, which it reads next. */
+      progress_request = desk_page_request_begin (self);
+      progress_request->serial = request->serial;
+      progress_request->records = g_ptr_array_ref (deadlines);
+      desk_store_get_notice_progress_async (store, desk_incident_page_get_incident_id (request->page),
+                                            desk_incident_page_get_cancellable (request->page),
+                                            on_progress_loaded_cb, progress_request);
+    }
+
+  desk_page_request_end (request);
+}
+
+/* Another incident's, or none: nothing of the previous one shows while the new one's load. */
+static void
+clear_deadlines (DeskNotificationsPage *self)
+{
+  desk_due_list_set_deadlines (self->due_list, NULL, NULL);
+  desk_chart_view_set_chart (self->progress_chart, NULL);
+}
+
+static void
+load_deadlines (DeskNotificationsPage *self)
+{
+  DeskIncidentPage *page = DESK_INCIDENT_PAGE (self);
+  DeskPageRequest *request = desk_page_request_begin (self);
+
+  request->serial = ++self->deadlines_serial;
+  desk_store_list_deadlines_async (desk_incident_page_get_store (page),
+                                   desk_incident_page_get_incident_id (page),
+                                   desk_incident_page_get_cancellable (page),
+                                   on_deadlines_loaded_cb, request);
+}
+
+/* }}} */
 /* Ledger {{{ */
 
 /* Returns: (transfer full) (element-type DeskNotification): the notices of the selected rows */
@@ -317,6 +414,7 @@ reload_all (DeskNotificationsPage *self)
   desk_customer_list_view_reload (self->list_view);
   load_stats (self);
   load_notices (self);
+  load_deadlines (self);
 }
 
 static void
@@ -662,6 +760,7 @@ desk_notifications_page_reload (DeskIncidentPage *page)
     {
       desk_customer_list_view_set_incident (self->list_view, NULL, 0, NULL);
       desk_regulator_notices_set_notices (self->regulator_notices, NULL);
+      clear_deadlines (self);
       g_clear_pointer (&self->stats, desk_stats_free);
       self->notices_loaded = FALSE;
       update_state (self);
@@ -680,6 +779,7 @@ desk_notifications_page_reload (DeskIncidentPage *page)
           return;
         }
       desk_regulator_notices_set_notices (self->regulator_notices, NULL);
+      clear_deadlines (self);
       g_clear_pointer (&self->stats, desk_stats_free);
       self->notices_loaded = FALSE;
       update_state (self);
@@ -719,7 +819,9 @@ desk_notifications_page_class_init (DeskNotificationsPageClass *klass)
   object_class->dispose = desk_notifications_page_dispose;
   page_class->reload = desk_notifications_page_reload;
 
+  g_type_ensure (DESK_TYPE_CHART_VIEW);
   g_type_ensure (DESK_TYPE_CUSTOMER_LIST_VIEW);
+  g_type_ensure (DESK_TYPE_DUE_LIST);
   g_type_ensure (DESK_TYPE_FOLDING_ROW);
   g_type_ensure (DESK_TYPE_NOTICE_BREAKDOWN);
   g_type_ensure (DESK_TYPE_REGULATOR_NOTICES);
@@ -733,6 +835,8 @@ desk_notifications_page_class_init (DeskNotificationsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskNotificationsPage, status_breakdown);
   gtk_widget_class_bind_template_child (widget_class, DeskNotificationsPage, channel_breakdown);
   gtk_widget_class_bind_template_child (widget_class, DeskNotificationsPage, regulator_notices);
+  gtk_widget_class_bind_template_child (widget_class, DeskNotificationsPage, due_list);
+  gtk_widget_class_bind_template_child (widget_class, DeskNotificationsPage, progress_chart);
   gtk_widget_class_bind_template_child (widget_class, DeskNotificationsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, DeskNotificationsPage, status_button);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_row_activated_cb);
@@ -891,6 +995,18 @@ GtkPopover *
 _desk_notifications_page_get_row_popover (DeskNotificationsPage *self)
 {
   return _desk_customer_list_view_get_row_popover (self->list_view);
+}
+
+DeskDueList *
+_desk_notifications_page_get_due_list (DeskNotificationsPage *self)
+{
+  return self->due_list;
+}
+
+DeskChartView *
+_desk_notifications_page_get_progress_chart (DeskNotificationsPage *self)
+{
+  return self->progress_chart;
 }
 
 /* }}} */

@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include "desk-figure-history.h"
+#include "desk-obligations-group.h"
 #include "desk-overview-page.h"
 
 G_BEGIN_DECLS
@@ -26,5 +28,7 @@ guint        _desk_overview_page_get_n_categories     (DeskOverviewPage *self);
 GtkWidget   *_desk_overview_page_get_category_row     (DeskOverviewPage *self,
                                                        guint             index);
 gboolean     _desk_overview_page_is_busy              (DeskOverviewPage *self);
+DeskObligationsGroup *_desk_overview_page_get_obligations_group (DeskOverviewPage *self);
+DeskFigureHistory    *_desk_overview_page_get_figure_history    (DeskOverviewPage *self);
 
 G_END_DECLS

@@ -6,8 +6,10 @@
  */
 
 /* DeskOverviewPage is the first page of an incident: its key figures in large type
- * (DeskKeyFigures), then every field of the incident to edit, the figures announced before any
- * list was imported (DeskIncidentForm), and the breach categories (DeskCategoriesGroup).
+ * (DeskKeyFigures), the reports the law asks for and their deadlines (DeskObligationsGroup),
+ * then every field of the incident to edit, the figures announced before any list was imported
+ * (DeskIncidentForm) and how the figures changed over time (DeskFigureHistory), and the breach
+ * categories (DeskCategoriesGroup).
  *
  * The page reads the incident's figures and hands them to the parts that show them, and owns
  * the DeskEditQueue through which the form and the categories save, one edit at a time: an
@@ -21,9 +23,11 @@
 
 #include "desk-categories-group.h"
 #include "desk-edit-queue.h"
+#include "desk-figure-history.h"
 #include "desk-gui-utils.h"
 #include "desk-incident-form.h"
 #include "desk-key-figures.h"
+#include "desk-obligations-group.h"
 #include "desk-page-utils.h"
 #include "desk-overview-page-private.h"
 
@@ -34,7 +38,9 @@ struct _DeskOverviewPage
   /* Template widgets */
   GtkWidget            *content;
   DeskKeyFigures       *figures;
+  DeskObligationsGroup *obligations_group;
   DeskIncidentForm     *form;
+  DeskFigureHistory    *figure_history;
   DeskCategoriesGroup  *categories_group;
 
   /* Owned */
@@ -99,11 +105,20 @@ load_stats (DeskOverviewPage *self)
                               on_stats_loaded_cb, request);
 }
 
-/* An estimate or a category changed: the figures may read otherwise. */
+/* An estimate or a category changed: the figures may read otherwise, and an estimate adds to
+ * their history. */
 static void
 on_figures_changed_cb (DeskOverviewPage *self)
 {
   load_stats (self);
+  desk_figure_history_reload (self->figure_history);
+}
+
+/* The incident's clock-start times or zone changed: the store moved the due times. */
+static void
+on_clocks_changed_cb (DeskOverviewPage *self)
+{
+  desk_obligations_group_reload (self->obligations_group, TRUE);
 }
 
 /* }}} */
@@ -122,11 +137,15 @@ desk_overview_page_reload (DeskIncidentPage *page)
     {
       desk_incident_form_set_incident (self->form, incident);
       desk_categories_group_clear (self->categories_group);
+      desk_obligations_group_clear (self->obligations_group);
+      desk_figure_history_clear (self->figure_history);
       show_stats (self, NULL);
       gtk_widget_set_sensitive (self->content, incident != NULL);
     }
 
   load_stats (self);
+  desk_obligations_group_reload (self->obligations_group, FALSE);
+  desk_figure_history_reload (self->figure_history);
   desk_categories_group_reload (self->categories_group);
 }
 
@@ -165,16 +184,21 @@ desk_overview_page_class_init (DeskOverviewPageClass *klass)
   page_class->reload = desk_overview_page_reload;
 
   g_type_ensure (DESK_TYPE_KEY_FIGURES);
+  g_type_ensure (DESK_TYPE_OBLIGATIONS_GROUP);
   g_type_ensure (DESK_TYPE_INCIDENT_FORM);
+  g_type_ensure (DESK_TYPE_FIGURE_HISTORY);
   g_type_ensure (DESK_TYPE_CATEGORIES_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/desk-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, content);
   gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, figures);
+  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, obligations_group);
   gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, form);
+  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, figure_history);
   gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, categories_group);
   gtk_widget_class_bind_template_callback (widget_class, on_figures_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_clocks_changed_cb);
 }
 
 static void
@@ -184,6 +208,7 @@ desk_overview_page_init (DeskOverviewPage *self)
 
   self->edits = desk_edit_queue_new ();
   desk_incident_form_set_edit_queue (self->form, self->edits);
+  desk_obligations_group_set_edit_queue (self->obligations_group, self->edits);
   desk_categories_group_set_edit_queue (self->categories_group, self->edits);
 
   gtk_widget_set_sensitive (self->content, FALSE);
@@ -263,6 +288,22 @@ _desk_overview_page_is_busy (DeskOverviewPage *self)
 
   return !desk_edit_queue_is_empty (self->edits)
          || desk_incident_page_is_loading (DESK_INCIDENT_PAGE (self));
+}
+
+DeskObligationsGroup *
+_desk_overview_page_get_obligations_group (DeskOverviewPage *self)
+{
+  g_return_val_if_fail (DESK_IS_OVERVIEW_PAGE (self), NULL);
+
+  return self->obligations_group;
+}
+
+DeskFigureHistory *
+_desk_overview_page_get_figure_history (DeskOverviewPage *self)
+{
+  g_return_val_if_fail (DESK_IS_OVERVIEW_PAGE (self), NULL);
+
+  return self->figure_history;
 }
 
 /* }}} */

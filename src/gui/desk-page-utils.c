@@ -47,6 +47,29 @@ desk_page_request_begin (gpointer page)
   return request;
 }
 
+/**
+ * desk_page_request_begin_part:
+ * @part: a widget in a DeskIncidentPage that reads a part of the incident, such as its
+ *   categories
+ *
+ * Returns: (transfer full) (nullable): a request of @part's page, @part its owner, that counts as
+ *   loading until desk_page_request_end(); %NULL when the page shows no incident of a store
+ */
+DeskPageRequest *
+desk_page_request_begin_part (gpointer part)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (part, DESK_TYPE_INCIDENT_PAGE);
+  DeskPageRequest *request;
+
+  if (page == NULL || desk_incident_page_get_store (DESK_INCIDENT_PAGE (page)) == NULL ||
+      desk_incident_page_get_incident_id (DESK_INCIDENT_PAGE (page)) == 0)
+    return NULL;
+
+  request = desk_page_request_begin (page);
+  request->owner = g_object_ref (part);
+  return request;
+}
+
 void
 desk_page_request_free (DeskPageRequest *request)
 {

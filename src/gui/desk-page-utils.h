@@ -34,6 +34,7 @@ typedef struct _DeskPageRemoval DeskPageRemoval;
 
 DeskPageRequest *desk_page_request_new       (gpointer             page);
 DeskPageRequest *desk_page_request_begin     (gpointer             page);
+DeskPageRequest *desk_page_request_begin_part (gpointer            part);
 void             desk_page_request_free      (DeskPageRequest     *request);
 gboolean         desk_page_request_finish    (DeskPageRequest     *request,
                                               GObject             *store,

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-gui-utils.h"
 #include "desk-labels.h"
 #include "desk-notice-status.h"
 #include "desk-records.h"
@@ -70,22 +71,6 @@ describe_notice (DeskRecord *notice)
   return g_string_free (text, FALSE);
 }
 
-/* Names and addresses can be long and have no spaces: they wrap anywhere rather than widen the
- * row. */
-static GtkWidget *
-create_wrapping_label (const char *text,
-                       int         max_width_chars)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), max_width_chars);
-
-  return label;
-}
-
 /* A compact row rather than an AdwActionRow: its width stays modest, so the notices fit beside
  * the two breakdowns on a desktop-wide page. */
 static GtkWidget *
@@ -121,10 +106,10 @@ create_notice_row (gpointer item,
   gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), labels);
 
-  title = create_wrapping_label (name, 24);
+  title = desk_wrapping_label_new (name, 24);
   gtk_box_append (GTK_BOX (labels), title);
 
-  description = create_wrapping_label (subtitle, 28);
+  description = desk_wrapping_label_new (subtitle, 28);
   gtk_widget_add_css_class (description, "caption");
   gtk_widget_add_css_class (description, "dim-label");
   gtk_box_append (GTK_BOX (labels), description);
