@@ -138,7 +138,9 @@ count_pixels (GtkWidget     *widget,
 
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
+  /* Not drawn yet: nothing to count. */
+  if (node == NULL)
+    return 0;
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   cr = cairo_create (surface);
@@ -331,7 +333,7 @@ test_progress_chart (Fixture       *fixture,
                  == GTK_ACCESSIBLE_ROLE_IMG);
 
   light = theme_colour (chart, "error_color");
-  g_assert_cmpuint (count_pixels (chart, &light), >, 50);
+  SPIN_UNTIL (count_pixels (chart, &light) > 50);
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
   SPIN_UNTIL (adw_style_manager_get_dark (style_manager));
