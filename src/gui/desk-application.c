@@ -9,6 +9,9 @@
  * When the database cannot be opened (a damaged file, another application's database, a newer
  * schema, a missing folder) it says so in a window instead of failing: people start the
  * application from a launcher and never see a terminal.
+ *
+ * While it runs, it reminds of deadlines (DeskReminders) with desktop notifications; clicking
+ * one opens its incident (app.show-incident).
  */
 
 #define G_LOG_DOMAIN "desk-application"
@@ -18,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-preferences-window.h"
+#include "desk-reminders.h"
 #include "desk-store.h"
 #include "desk-window.h"
 #include "desk-application.h"
@@ -30,6 +34,7 @@ struct _DeskApplication
   char           *database_path;   /* from --database; NULL for the default database */
   GSettings      *settings;
   DeskStore      *store;
+  DeskReminders  *reminders;
   GError         *open_error;      /* why the database could not be opened */
 
   /* Borrowed */
@@ -81,6 +86,20 @@ update_color_scheme (DeskApplication *self)
 }
 
 static void
+on_reminder_send_cb (DeskApplication *self,
+                     const char      *id,
+                     const char      *title,
+                     const char      *body,
+                     const char      *incident_uuid,
+                     gboolean         urgent)
+{
+  g_autoptr(GNotification) notification = NULL;
+
+  notification = desk_reminders_create_notification (title, body, incident_uuid, urgent);
+  g_application_send_notification (G_APPLICATION (self), id, notification);
+}
+
+static void
 open_database (DeskApplication *self)
 {
   g_autoptr(DeskDatabase) database = NULL;
@@ -106,6 +125,10 @@ open_database (DeskApplication *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::default-channel",
                            G_CALLBACK (update_default_channel), self,
+                           G_CONNECT_SWAPPED);
+
+  self->reminders = desk_reminders_new (self->store, self->settings);
+  g_signal_connect_object (self->reminders, "send", G_CALLBACK (on_reminder_send_cb), self,
                            G_CONNECT_SWAPPED);
 }
 
@@ -194,10 +217,26 @@ desk_application_preferences_action (GSimpleAction *action,
   gtk_window_present (self->preferences);
 }
 
+/* A reminder was clicked: its incident, in the window. */
+static void
+desk_application_show_incident_action (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  DeskApplication *self = user_data;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (DESK_IS_WINDOW (window))
+    desk_window_show_incident (DESK_WINDOW (window), g_variant_get_string (parameter, NULL));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", desk_application_quit_action },
   { "about", desk_application_about_action },
   { "preferences", desk_application_preferences_action },
+  { "show-incident", desk_application_show_incident_action, "s" },
 };
 
 /* }}} */
@@ -258,12 +297,30 @@ desk_application_activate (GApplication *application)
   if (window == NULL)
     {
       if (self->store != NULL)
-        window = GTK_WINDOW (desk_window_new (GTK_APPLICATION (self), self->store));
+        {
+          window = GTK_WINDOW (desk_window_new (GTK_APPLICATION (self), self->store));
+          /* The window counts what is overdue after each change: a reminder may be due. */
+          g_signal_connect_object (window, "notify::overdue",
+                                   G_CALLBACK (desk_reminders_check), self->reminders,
+                                   G_CONNECT_SWAPPED);
+        }
       else
         window = create_error_window (self);
     }
 
   gtk_window_present (window);
+}
+
+static void
+desk_application_shutdown (GApplication *application)
+{
+  DeskApplication *self = DESK_APPLICATION (application);
+
+  /* No more reminders once the windows are gone, even if a check is still finishing. */
+  if (self->reminders != NULL)
+    g_object_run_dispose (G_OBJECT (self->reminders));
+
+  G_APPLICATION_CLASS (desk_application_parent_class)->shutdown (application);
 }
 
 /* }}} */
@@ -275,6 +332,7 @@ desk_application_dispose (GObject *object)
   DeskApplication *self = DESK_APPLICATION (object);
 
   g_clear_weak_pointer (&self->preferences);
+  g_clear_object (&self->reminders);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -304,6 +362,7 @@ desk_application_class_init (DeskApplicationClass *klass)
   application_class->handle_local_options = desk_application_handle_local_options;
   application_class->startup = desk_application_startup;
   application_class->activate = desk_application_activate;
+  application_class->shutdown = desk_application_shutdown;
 }
 
 static void

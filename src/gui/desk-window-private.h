@@ -60,6 +60,10 @@ struct _DeskWindow
   GBindingGroup        *incident_bindings;   /* the selected incident → the header */
   GSignalGroup         *incident_signals;    /* the selected incident's changes */
   GCancellable         *cancellable;         /* every request of the window */
+  GHashTable           *overdue;             /* incident id → DeskOverdueCount, or NULL */
+  char                 *incident_to_show;    /* a UUID asked for before the list was read */
+  guint                 overdue_timer_id;
+  guint                 overdue_idle_id;
 
   DeskSidebarFilter     sidebar_filter;
   guint                 loaded : 1;

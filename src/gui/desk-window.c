@@ -44,8 +44,12 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_SEARCH_MODE,
+  PROP_OVERDUE,
   N_PROPS
 };
+
+/* How often the overdue counts are taken again: deadlines pass while nobody edits anything. */
+#define OVERDUE_SECONDS 60
 
 static GParamSpec *properties[N_PROPS];
 
@@ -223,6 +227,10 @@ show_incident (DeskWindow   *self,
   _desk_window_actions_update (self);
 }
 
+static void show_incident_by_uuid (DeskWindow *self,
+                                   const char *uuid,
+                                   gboolean    reload);
+
 static void
 on_incidents_loaded_cb (GObject      *object,
                         GAsyncResult *result,
@@ -233,12 +241,14 @@ on_incidents_loaded_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gboolean select_first = self->select_first_on_load;
   gboolean first_load = !self->loaded;
+  g_autofree char *incident_to_show = NULL;
 
   records = desk_store_list_finish (DESK_STORE (object), result, &error);
   if (records == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   self->select_first_on_load = FALSE;
+  incident_to_show = g_steal_pointer (&self->incident_to_show);
 
   if (records == NULL)
     {
@@ -269,6 +279,9 @@ on_incidents_loaded_cb (GObject      *object,
 
   update_page (self);
   _desk_window_actions_update (self);
+
+  if (incident_to_show != NULL)
+    show_incident_by_uuid (self, incident_to_show, FALSE);
 }
 
 static void
@@ -411,6 +424,189 @@ reveal_incident (DeskWindow   *self,
     }
 }
 
+/* Shows the incident @uuid, as a reminder's click asks; one the list does not have yet (made
+ * by idesk meanwhile) after reading the list again, if @reload. */
+static void
+show_incident_by_uuid (DeskWindow *self,
+                       const char *uuid,
+                       gboolean    reload)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->incidents));
+  guint position;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(DeskIncident) incident = g_list_model_get_item (G_LIST_MODEL (self->incidents), i);
+
+      if (g_strcmp0 (desk_record_get_uuid (DESK_RECORD (incident)), uuid) != 0)
+        continue;
+
+      reveal_incident (self, incident);
+      position = find_shown (self, incident);
+      if (position != GTK_INVALID_LIST_POSITION)
+        gtk_single_selection_set_selected (self->selection, position);
+      adw_leaflet_set_visible_child (self->leaflet, self->content);
+      return;
+    }
+
+  if (reload)
+    {
+      g_free (self->incident_to_show);
+      self->incident_to_show = g_strdup (uuid);
+      load_incidents (self);
+    }
+  else
+    _desk_window_show_toast (self, _("The incident is no longer there"));
+}
+
+/* }}} */
+/* Overdue counts {{{ */
+
+static void
+on_overdue_counted_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(DeskWindow) self = user_data;
+  g_autoptr(GArray) counts = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTable *overdue;
+
+  counts = desk_store_count_overdue_finish (DESK_STORE (object), result, &error);
+  if (counts == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _desk_window_show_error (self, _("Could not count what is overdue"), error);
+      return;
+    }
+
+  overdue = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  for (guint i = 0; i < counts->len; i++)
+    {
+      DeskOverdueCount *count = g_memdup2 (&g_array_index (counts, DeskOverdueCount, i),
+                                           sizeof (DeskOverdueCount));
+
+      g_hash_table_insert (overdue, &count->incident_id, count);
+    }
+
+  g_clear_pointer (&self->overdue, g_hash_table_unref);
+  self->overdue = overdue;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERDUE]);
+}
+
+static void
+count_overdue (DeskWindow *self)
+{
+  desk_store_count_overdue_async (self->store, self->cancellable, on_overdue_counted_cb,
+                                  g_object_ref (self));
+}
+
+static gboolean
+count_overdue_timeout_cb (gpointer user_data)
+{
+  count_overdue (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+count_overdue_idle_cb (gpointer user_data)
+{
+  DeskWindow *self = user_data;
+
+  self->overdue_idle_id = 0;
+  count_overdue (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Counts again once the current changes are done: a page that read its incident again after an
+ * edit may have made something overdue, or done. */
+static void
+schedule_overdue_count (DeskWindow *self)
+{
+  if (self->store != NULL && self->overdue_idle_id == 0)
+    self->overdue_idle_id = g_idle_add_full (G_PRIORITY_LOW, count_overdue_idle_cb, self, NULL);
+}
+
+static void
+on_page_loading_cb (DeskWindow       *self,
+                    GParamSpec       *pspec,
+                    DeskIncidentPage *page)
+{
+  if (!desk_incident_page_is_loading (page))
+    schedule_overdue_count (self);
+}
+
+static void
+follow_page_loading (DeskIncidentPage *page,
+                     gpointer          self)
+{
+  g_signal_connect_object (page, "notify::loading", G_CALLBACK (on_page_loading_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static DeskOverdueCount *
+lookup_overdue (GHashTable   *overdue,
+                DeskIncident *incident)
+{
+  gint64 id = incident ? desk_record_get_id (DESK_RECORD (incident)) : 0;
+
+  return overdue ? g_hash_table_lookup (overdue, &id) : NULL;
+}
+
+/* The sidebar's badge: what of @incident is overdue, e.g. "3 overdue"; "" for nothing. */
+static char *
+overdue_text (GtkListItem  *list_item,
+              DeskIncident *incident,
+              GHashTable   *overdue,
+              gpointer      user_data)
+{
+  DeskOverdueCount *count = lookup_overdue (overdue, incident);
+  gint64 n = count ? count->obligations + count->notices : 0;
+
+  if (n == 0)
+    return g_strdup ("");
+
+  /* Translators: the badge beside an incident in the sidebar, e.g. "3 overdue" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld overdue", "%lld overdue", n),
+                          (long long) n);
+}
+
+/* The badge's tooltip and accessible description: what is overdue, e.g. "2 reports and 14
+ * customer notices are past their deadline". */
+static char *
+overdue_details (GtkListItem  *list_item,
+                 DeskIncident *incident,
+                 GHashTable   *overdue,
+                 gpointer      user_data)
+{
+  DeskOverdueCount *count = lookup_overdue (overdue, incident);
+  g_autofree char *reports = NULL;
+  g_autofree char *notices = NULL;
+
+  if (count == NULL)
+    return g_strdup ("");
+
+  /* Translators: part of "2 reports and 14 notices are past their deadline" */
+  reports = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld report", "%lld reports",
+                                          count->obligations),
+                             (long long) count->obligations);
+  /* Translators: part of "2 reports and 14 notices are past their deadline" */
+  notices = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld notice", "%lld notices",
+                                          count->notices),
+                             (long long) count->notices);
+  /* Translators: the tooltip of the sidebar's overdue badge, e.g. "2 reports and 14 notices are
+   * past their deadline" */
+  return g_strdup_printf (_("%s and %s are past their deadline"), reports, notices);
+}
+
+static gboolean
+has_text (GtkListItem *list_item,
+          const char  *text,
+          gpointer     user_data)
+{
+  return text != NULL && *text != '\0';
+}
+
 /* }}} */
 /* List item factory {{{ */
 
@@ -429,8 +625,8 @@ on_incident_row_setup_cb (DeskWindow               *self,
                           GtkListItem              *list_item,
                           GtkSignalListItemFactory *factory)
 {
-  GtkWidget *box, *title, *summary;
-  GtkExpression *item, *params[3];
+  GtkWidget *box, *title_box, *title, *badge, *summary;
+  GtkExpression *item, *params[3], *overdue_params[2], *text;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   gtk_widget_set_margin_top (box, 3);
@@ -446,7 +642,17 @@ on_incident_row_setup_cb (DeskWindow               *self,
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   /* Keep long titles from widening the sidebar: it is as wide as its width-request. */
   gtk_label_set_max_width_chars (GTK_LABEL (title), 20);
-  gtk_box_append (GTK_BOX (box), title);
+  gtk_widget_set_hexpand (title, TRUE);
+  title_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (title_box), title);
+  gtk_box_append (GTK_BOX (box), title_box);
+
+  /* What is overdue, in words: the colour repeats them. */
+  badge = gtk_label_new (NULL);
+  gtk_widget_set_valign (badge, GTK_ALIGN_START);
+  gtk_widget_add_css_class (badge, "tag");
+  gtk_widget_add_css_class (badge, "overdue-badge");
+  gtk_box_append (GTK_BOX (title_box), badge);
 
   summary = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (summary), 0);
@@ -476,6 +682,25 @@ on_incident_row_setup_cb (DeskWindow               *self,
                                                     G_CALLBACK (summarize_incident),
                                                     NULL, NULL),
                        summary, "label", list_item);
+
+  overdue_params[0] = gtk_expression_ref (item);
+  overdue_params[1] = gtk_property_expression_new (DESK_TYPE_WINDOW,
+                                                   gtk_object_expression_new (G_OBJECT (self)),
+                                                   "overdue");
+  text = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 2, overdue_params,
+                                      G_CALLBACK (overdue_text), NULL, NULL);
+  gtk_expression_bind (gtk_expression_ref (text), badge, "label", list_item);
+  gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_BOOLEAN, NULL, 1, &text,
+                                                    G_CALLBACK (has_text), NULL, NULL),
+                       badge, "visible", list_item);
+
+  overdue_params[0] = gtk_expression_ref (item);
+  overdue_params[1] = gtk_property_expression_new (DESK_TYPE_WINDOW,
+                                                   gtk_object_expression_new (G_OBJECT (self)),
+                                                   "overdue");
+  gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 2, overdue_params,
+                                                    G_CALLBACK (overdue_details), NULL, NULL),
+                       badge, "tooltip-text", list_item);
 
   gtk_expression_unref (item);
 }
@@ -608,7 +833,13 @@ desk_window_constructed (GObject *object)
   foreach_page (self, set_page_store, self->store);
 
   if (self->store != NULL)
-    load_incidents (self);
+    {
+      load_incidents (self);
+      foreach_page (self, follow_page_loading, self);
+      schedule_overdue_count (self);
+      self->overdue_timer_id = g_timeout_add_seconds (OVERDUE_SECONDS, count_overdue_timeout_cb,
+                                                      self);
+    }
   else
     self->loaded = TRUE;
 
@@ -622,6 +853,8 @@ desk_window_dispose (GObject *object)
   DeskWindow *self = DESK_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->overdue_timer_id, g_source_remove);
+  g_clear_handle_id (&self->overdue_idle_id, g_source_remove);
 
   if (self->incident_bindings != NULL)
     g_binding_group_set_source (self->incident_bindings, NULL);
@@ -655,6 +888,7 @@ desk_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->overdue, g_hash_table_unref);
 
   G_OBJECT_CLASS (desk_window_parent_class)->dispose (object);
 }
@@ -665,6 +899,7 @@ desk_window_finalize (GObject *object)
   DeskWindow *self = DESK_WINDOW (object);
 
   g_clear_pointer (&self->search_text, g_free);
+  g_clear_pointer (&self->incident_to_show, g_free);
 
   G_OBJECT_CLASS (desk_window_parent_class)->finalize (object);
 }
@@ -685,6 +920,10 @@ desk_window_get_property (GObject    *object,
 
     case PROP_SEARCH_MODE:
       g_value_set_boolean (value, self->search_mode);
+      break;
+
+    case PROP_OVERDUE:
+      g_value_set_boxed (value, self->overdue);
       break;
 
     default:
@@ -748,6 +987,16 @@ desk_window_class_init (DeskWindowClass *klass)
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                            G_PARAM_STATIC_STRINGS));
+
+  /**
+   * DeskWindow:overdue:
+   *
+   * What is overdue, by incident: a #GHashTable from an incident's id (a #gint64) to its
+   * #DeskOverdueCount; %NULL until counted. The sidebar's badges show it.
+   */
+  properties[PROP_OVERDUE] =
+    g_param_spec_boxed ("overdue", NULL, NULL, G_TYPE_HASH_TABLE,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1088,6 +1337,33 @@ desk_window_get_store (DeskWindow *self)
   g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
 
   return self->store;
+}
+
+/**
+ * desk_window_show_incident:
+ * @uuid: the UUID of an incident of the window's store
+ *
+ * Shows the incident @uuid, e.g. when a reminder about it is clicked; once the list of
+ * incidents is read, if it is being read.
+ */
+void
+desk_window_show_incident (DeskWindow *self,
+                           const char *uuid)
+{
+  g_return_if_fail (DESK_IS_WINDOW (self));
+  g_return_if_fail (uuid != NULL);
+
+  if (self->store == NULL)
+    return;
+
+  if (!self->loaded)
+    {
+      g_free (self->incident_to_show);
+      self->incident_to_show = g_strdup (uuid);
+      return;
+    }
+
+  show_incident_by_uuid (self, uuid, TRUE);
 }
 
 /* }}} */

@@ -20,5 +20,7 @@ G_DECLARE_FINAL_TYPE (DeskWindow, desk_window, DESK, WINDOW, AdwApplicationWindo
 DeskWindow *desk_window_new       (GtkApplication *application,
                                    DeskStore      *store);
 DeskStore  *desk_window_get_store (DeskWindow     *self);
+void        desk_window_show_incident (DeskWindow *self,
+                                       const char *uuid);
 
 G_END_DECLS
