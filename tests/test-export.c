@@ -588,6 +588,9 @@ test_pdf_status (void)
   g_assert_nonnull (strstr (first_page, "Page 1 of "));
 
   text = desk_test_spawn ((const char *[]) { "pdftotext", path, "-", NULL });
+  /* The notification chart: its deadlines' labels, and its legend. */
+  g_assert_nonnull (strstr (text, "Customers’ deadline ("));
+  g_assert_nonnull (strstr (text, "\nDeadline\n"));
   g_assert_nonnull (strstr (text, "Open checklist items"));
   g_assert_nonnull (strstr (text, "Recent timeline"));
   g_assert_nonnull (strstr (text, "added 606 affected customers"));

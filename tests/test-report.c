@@ -330,6 +330,8 @@ test_status_demo (void)
     "open-items", "timeline",
   };
   DeskReportTable *figures, *pending, *timeline;
+  g_autofree char *chart_text = NULL;
+  DeskChart *chart;
   guint row;
 
   g_assert_cmpuint (report->sections->len, ==, G_N_ELEMENTS (sections));
@@ -357,6 +359,15 @@ test_status_demo (void)
 
   g_assert_cmpstr (find_section (report, "notifications")->text, ==,
                    "412 of 606 customers notified.");
+
+  /* The notices over time against the deadlines, as a chart for documents to draw. */
+  chart = find_section (report, "notifications")->chart;
+  g_assert_nonnull (chart);
+  chart_text = desk_chart_describe (chart);
+  g_assert_true (g_str_has_prefix (chart_text, "Contracts notified over time. Notified: "));
+  g_assert_nonnull (strstr (chart_text, " To notify: 606. "));
+  g_assert_nonnull (strstr (chart_text, " Deadline: APPI (Japan): Final report, "));
+  g_assert_null (find_section (report, "key-figures")->chart);
 
   /* Notices with a deadline not sent yet, by deadline; the late ones marked. */
   pending = find_section (report, "pending-notices")->table;

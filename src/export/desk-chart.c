@@ -191,6 +191,12 @@ new_layout (cairo_t              *cr,
       pango_layout_set_font_description (layout, fallback);
     }
 
+  if (style->resolution > 0)
+    {
+      pango_cairo_context_set_resolution (pango_layout_get_context (layout), style->resolution);
+      pango_layout_context_changed (layout);
+    }
+
   pango_layout_set_text (layout, text, -1);
   return layout;
 }
@@ -1235,9 +1241,9 @@ desk_chart_new_figures (GPtrArray *figures,
 /**
  * desk_chart_style_init_paper:
  *
- * Fills @style with the colours of a chart on white paper, as the PDF report prints it: the
- * GNOME palette's dark blue and orange, which stay apart for the common kinds of colour
- * blindness and in greyscale.
+ * Fills @style with the colours of a chart on white paper, as the PDF report prints it, in
+ * points: the GNOME palette's dark blue and orange, which stay apart for the common kinds of
+ * colour blindness and in greyscale.
  */
 void
 desk_chart_style_init_paper (DeskChartStyle *style)
@@ -1252,6 +1258,7 @@ desk_chart_style_init_paper (DeskChartStyle *style)
     .target = { 0.369, 0.361, 0.392, 1 },        /* #5e5c64 */
     .marker = { 0.753, 0.110, 0.157, 1 },        /* #c01c28 */
     .font = NULL,
+    .resolution = 72,
   };
 
   g_return_if_fail (style != NULL);

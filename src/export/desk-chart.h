@@ -30,6 +30,8 @@ typedef struct
  * @target: the line of the total to reach
  * @marker: the vertical lines of the deadlines
  * @font: (nullable): the labels' font; %NULL for a 9 pt sans-serif
+ * @resolution: the dots per inch of @font's points: 72 where a unit is a point (PDF), 0 for
+ *   Pango's 96 where it is a pixel (the screen)
  *
  * What a chart is drawn with: the window passes its theme's colours, the PDF its paper's.
  */
@@ -41,6 +43,7 @@ typedef struct
   DeskChartColour              target;
   DeskChartColour              marker;
   const PangoFontDescription  *font;
+  double                       resolution;
 } DeskChartStyle;
 
 #define DESK_TYPE_CHART (desk_chart_get_type())

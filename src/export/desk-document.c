@@ -52,6 +52,9 @@
 #define BAR_HEIGHT        5.0
 #define MAX_WORD_WIDTH    110.0  /* a longer word (a URL) wraps inside rather than widen its column */
 
+/* Charts */
+#define CHART_HEIGHT      180.0
+
 /* The least share of the page's width a table without text columns takes. */
 #define NARROW_TABLE      0.6
 
@@ -954,7 +957,7 @@ draw_table (Pager             *pager,
 }
 
 /* Returns: the height that must follow a section's heading on its page, so that a heading never
- *   ends a page: a few lines of text, and the first row of the table */
+ *   ends a page: a few lines of text, its chart, and the first row of the table */
 static double
 section_start_height (Pager             *pager,
                       DeskReportSection *section,
@@ -967,6 +970,8 @@ section_start_height (Pager             *pager,
     height += 3 * line;
   if (section->facts != NULL)
     height += 2 * line;
+  if (section->chart != NULL)
+    height += CHART_HEIGHT;
   if (columns != NULL)
     {
       g_autoptr(RowLayout) head = layout_row (pager, section->table, columns, -1);
@@ -976,6 +981,24 @@ section_start_height (Pager             *pager,
     }
 
   return MAX (height, line);
+}
+
+/* A chart across the page, as tall as it reads well, whole on one page. */
+static void
+draw_chart (Pager     *pager,
+            DeskChart *chart)
+{
+  DeskChartStyle style;
+
+  desk_chart_style_init_paper (&style);
+  style.font = pager->fonts[FONT_SMALL];
+
+  ensure_space (pager, CHART_HEIGHT);
+  cairo_save (pager->cr);
+  cairo_translate (pager->cr, MARGIN_SIDE, pager->y);
+  desk_chart_draw (chart, pager->cr, pager->content_width, CHART_HEIGHT, &style);
+  cairo_restore (pager->cr);
+  pager->y += CHART_HEIGHT + 7;
 }
 
 static void
@@ -994,6 +1017,8 @@ draw_section (Pager             *pager,
     draw_paragraph (pager, section->text, FONT_BODY, &ink);
   if (section->facts != NULL)
     draw_facts (pager, section->facts);
+  if (section->chart != NULL)
+    draw_chart (pager, section->chart);
   if (columns != NULL)
     draw_table (pager, section, table, columns);
   else if (table != NULL && desk_report_table_get_empty_text (table) != NULL)

@@ -37,6 +37,7 @@ desk_report_section_free (DeskReportSection *self)
   g_free (self->text);
   desk_report_table_free (self->facts);
   desk_report_table_free (self->table);
+  g_clear_object (&self->chart);
   g_free (self);
 }
 
@@ -89,4 +90,15 @@ desk_report_section_add_table (DeskReportSection *self)
 
   self->table = desk_report_table_new ();
   return self->table;
+}
+
+/* Sets the section's chart: documents draw it after the section's text. */
+void
+desk_report_section_set_chart (DeskReportSection *self,
+                               DeskChart         *chart)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (chart == NULL || DESK_IS_CHART (chart));
+
+  g_set_object (&self->chart, chart);
 }

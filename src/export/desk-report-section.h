@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "desk-chart.h"
 #include "desk-report-table.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,7 @@ G_BEGIN_DECLS
  * @facts: (nullable): a table of one row, a column per fact ("Status: Investigating"), which
  *   documents show as a list of labelled values
  * @table: (nullable): the section's table
+ * @chart: (nullable): a chart, which documents draw (PDF) and the others leave out
  */
 typedef struct
 {
@@ -29,6 +31,7 @@ typedef struct
   char            *text;
   DeskReportTable *facts;
   DeskReportTable *table;
+  DeskChart       *chart;
 } DeskReportSection;
 
 DeskReportSection *desk_report_section_new       (const char        *id,
@@ -40,6 +43,8 @@ void               desk_report_section_set_text  (DeskReportSection *self,
                                                   const char        *text);
 DeskReportTable   *desk_report_section_get_facts (DeskReportSection *self);
 DeskReportTable   *desk_report_section_add_table (DeskReportSection *self);
+void               desk_report_section_set_chart (DeskReportSection *self,
+                                                  DeskChart         *chart);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskReportSection, desk_report_section_free)
 

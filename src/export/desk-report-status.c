@@ -7,8 +7,9 @@
 
 /* The incident status report, for the weekly meeting: the incident, its key figures (counted
  * and announced apart, contracts per category and without duplicates), how far notification
- * has come by status and by channel, the notices still to send, the open checklist items and
- * the latest lines of the incident's history. */
+ * has come by status (with its chart over time against the deadlines) and by channel, the
+ * notices still to send, the open checklist items and the latest lines of the incident's
+ * history. */
 
 #define G_LOG_DOMAIN "desk-report-status"
 
@@ -20,6 +21,7 @@
 #include "desk-history.h"
 #include "desk-labels.h"
 #include "desk-report-private.h"
+#include "desk-time.h"
 
 /* Lines of the history a report shows, newest first. */
 #define RECENT_LINES 12
@@ -152,9 +154,39 @@ add_figures_section (DeskReport      *report,
                                     "each."));
 }
 
-static void
-add_progress_section (DeskReport      *report,
-                      const DeskStats *stats)
+/* The chart of notices over time against the incident's deadlines, as the Notifications page
+ * draws it. */
+static gboolean
+add_progress_chart (DeskReportSection  *section,
+                    DeskReport         *report,
+                    DeskStore          *store,
+                    DeskIncident       *incident,
+                    GError            **error)
+{
+  gint64 incident_id = desk_record_get_id (DESK_RECORD (incident));
+  g_autoptr(DeskNoticeProgress) progress = NULL;
+  g_autoptr(GPtrArray) deadlines = NULL;
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(DeskChart) chart = NULL;
+
+  if (!(progress = desk_store_get_notice_progress (store, incident_id, error)) ||
+      !(deadlines = desk_store_list_deadlines (store, incident_id, error)))
+    return FALSE;
+
+  zone = desk_time_zone_for (desk_record_get_string (DESK_RECORD (incident), "time-zone"));
+  chart = desk_chart_new_notice_progress (progress, deadlines, zone, report->exported_at);
+  if (!desk_chart_is_empty (chart))
+    desk_report_section_set_chart (section, chart);
+
+  return TRUE;
+}
+
+static gboolean
+add_progress_section (DeskReport       *report,
+                      DeskStore        *store,
+                      DeskIncident     *incident,
+                      const DeskStats  *stats,
+                      GError          **error)
 {
   DeskReportSection *section = desk_report_add_section (report, "notifications",
                                                         _("Notification progress"));
@@ -183,6 +215,8 @@ add_progress_section (DeskReport      *report,
                                   desk_notification_status_label (status));
       desk_report_table_add_count (table, stats->notifications[status]);
     }
+
+  return add_progress_chart (section, report, store, incident, error);
 }
 
 static void
@@ -304,7 +338,8 @@ _desk_report_add_status (DeskReport     *report,
 
   add_incident_section (report, DESK_RECORD (incident));
   add_figures_section (report, stats);
-  add_progress_section (report, stats);
+  if (!add_progress_section (report, store, incident, stats, error))
+    return FALSE;
   add_channels_section (report, stats);
 
   return _desk_report_add_pending_notices (report, store, incident, error) &&

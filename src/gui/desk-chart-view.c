@@ -58,6 +58,7 @@ static void
 get_style (DeskChartView  *self,
            DeskChartStyle *style)
 {
+  PangoContext *pango_context = gtk_widget_get_pango_context (GTK_WIDGET (self));
   GtkStyleContext *context;
 
   context = gtk_widget_get_style_context (GTK_WIDGET (self));
@@ -68,8 +69,9 @@ get_style (DeskChartView  *self,
   lookup_colour (context, "warning_color", 1, &style->series[1]);
   lookup_colour (context, "window_fg_color", 0.6, &style->target);
   lookup_colour (context, "error_color", 1, &style->marker);
-  style->font = pango_context_get_font_description (
-    gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  /* The widget's font at the widget's resolution: text scaling applies to the chart too. */
+  style->font = pango_context_get_font_description (pango_context);
+  style->resolution = MAX (pango_cairo_context_get_resolution (pango_context), 0);
 }
 
 static void
