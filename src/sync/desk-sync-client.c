@@ -627,18 +627,22 @@ check_server (Run         *run,
   return desk_store_sync_reset (run->store, server, error);
 }
 
-/* Moves the pulled revision past @revision when this sync's push is the very next entry of the
- * log: this database has what it holds, and need not fetch it back. */
+/* Moves the pulled revision past the revisions of this sync's push, as far as they follow it
+ * without a gap: this database has what they hold, and need not fetch it back. */
 static gboolean
-pass_own_entry (Run         *run,
-                gint64       revision,
-                gboolean    *passed,
-                GError     **error)
+pass_own_entries (Run          *run,
+                  const gint64 *revisions,
+                  guint         n_revisions,
+                  GError      **error)
 {
   gint64 pulled = get_int (run, DESK_SYNC_KEY_PULLED, NULL);
+  gint64 start = pulled;
 
-  *passed = revision == pulled + 1;
-  return !*passed || desk_store_sync_set_int (run->store, DESK_SYNC_KEY_PULLED, revision, error);
+  for (guint i = 0; i < n_revisions && revisions[i] == pulled + 1; i++)
+    pulled++;
+
+  return pulled == start || desk_store_sync_set_int (run->store, DESK_SYNC_KEY_PULLED, pulled,
+                                                     error);
 }
 
 /* }}} */
@@ -653,8 +657,8 @@ acknowledge_changes (Run         *run,
                      GError     **error)
 {
   JsonNode *results = json_object_get_member (answer, "results");
+  g_autoptr(GArray) revisions = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) local_error = NULL;
-  gboolean passed = TRUE;
 
   if (results == NULL || !JSON_NODE_HOLDS_ARRAY (results) ||
       json_array_get_length (json_node_get_array (results)) != json_array_get_length (changes))
@@ -679,8 +683,7 @@ acknowledge_changes (Run         *run,
           set_protocol_error (&local_error, _("a result lacks its revision"));
           break;
         }
-      if (passed && !pass_own_entry (run, revision, &passed, &local_error))
-        break;
+      g_array_append_val (revisions, revision);
       conflicts = json_object_get_member (json_node_get_object (result), "conflicts");
       if (conflicts == NULL || !JSON_NODE_HOLDS_ARRAY (conflicts))
         continue;
@@ -715,6 +718,7 @@ acknowledge_changes (Run         *run,
     }
 
   if (local_error != NULL ||
+      !pass_own_entries (run, (gint64 *) revisions->data, revisions->len, &local_error) ||
       !desk_store_sync_set_int (run->store, DESK_SYNC_KEY_PUSHED_AUDIT, last, &local_error) ||
       !desk_store_sync_set_text (run->store, KEY_BATCH, NULL, &local_error))
     {
@@ -1006,7 +1010,7 @@ push_accounts (Run     *run,
         return FALSE;
       if (!save_cursor (run, &cursor, &local_error) ||
           !desk_store_sync_set_text (run->store, KEY_ACCOUNT_BATCH, NULL, &local_error) ||
-          !pass_own_entry (run, revision, &done, &local_error))
+          !pass_own_entries (run, &revision, 1, &local_error))
         {
           rollback (run);
           g_propagate_error (error, g_steal_pointer (&local_error));

@@ -202,8 +202,10 @@ judge_change (DeskSyncServer  *self,
   g_autoptr(DeskSyncRecordState) state = NULL;
   g_autoptr(JsonObject) values = json_object_new ();
   g_autoptr(JsonArray) conflicts = json_array_new ();
-  g_autoptr(JsonObject) entry = json_object_new ();
-  g_autoptr(JsonNode) entry_node = NULL;
+  g_autoptr(JsonNode) values_node = NULL;
+  g_autoptr(JsonNode) change_node = NULL;
+  g_autofree char *values_text = NULL;
+  g_autofree char *change_text = NULL;
   g_autofree char *entry_text = NULL;
   JsonObject *result;
   gint64 revision;
@@ -253,15 +255,17 @@ judge_change (DeskSyncServer  *self,
       else if (g_str_equal (action, "restore"))
         state->deleted = FALSE;
 
-      json_object_set_string_member (entry, "type", "change");
-      json_object_set_object_member (entry, "change", json_object_ref (change));
-      json_object_set_object_member (entry, "values", json_object_ref (values));
-      json_object_set_boolean_member (entry, "deleted", state->deleted);
-      json_object_set_int_member (entry, "created_at", state->created_at);
-      entry_node = json_node_init_object (json_node_alloc (), entry);
-      entry_text = json_to_string (entry_node, FALSE);
+      /* The log's entry, written out: it is one of thousands a push brings. */
+      values_node = json_node_init_object (json_node_alloc (), values);
+      values_text = json_to_string (values_node, FALSE);
+      change_node = json_node_init_object (json_node_alloc (), change);
+      change_text = json_to_string (change_node, FALSE);
+      entry_text = g_strdup_printf ("{\"type\":\"change\",\"change\":%s,\"values\":%s,"
+                                    "\"deleted\":%s,\"created_at\":%lld}", change_text,
+                                    values_text, state->deleted ? "true" : "false",
+                                    (long long) state->created_at);
 
-      if (!desk_sync_storage_put_record (self->storage, uuid, state, error) ||
+      if (!desk_sync_storage_put_record (self->storage, uuid, g_steal_pointer (&state), error) ||
           !desk_sync_storage_append (self->storage, id, entry_text, NULL, &revision, error))
         return FALSE;
     }

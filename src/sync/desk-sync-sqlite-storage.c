@@ -79,33 +79,6 @@ step (DeskSyncSqliteStorage  *self,
   return desk_database_step (self->database, stmt, has_row, error);
 }
 
-/* A copy that can be changed apart: the server replaces members, never changes one in place. */
-static DeskSyncRecordState *
-copy_state (DeskSyncRecordState *state)
-{
-  DeskSyncRecordState *copy = g_new0 (DeskSyncRecordState, 1);
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
-
-  copy->kind = g_strdup (state->kind);
-  copy->deleted = state->deleted;
-  copy->created_at = state->created_at;
-  copy->fields = json_object_new ();
-  json_object_iter_init (&iter, state->fields);
-  while (json_object_iter_next (&iter, &name, &node))
-    json_object_set_member (copy->fields, name, json_node_copy (node));
-  return copy;
-}
-
-static void
-cache_state (GHashTable          *cache,
-             const char          *uuid,
-             DeskSyncRecordState *state)
-{
-  g_hash_table_replace (cache, g_strdup (uuid), copy_state (state));
-}
-
 /* The server's UUID, chosen once when the file is new. */
 static gboolean
 load_server_id (DeskSyncSqliteStorage  *self,
@@ -264,14 +237,18 @@ storage_get_record (DeskSyncStorage      *storage,
   DeskSyncSqliteStorage *self = DESK_SYNC_SQLITE_STORAGE (storage);
   g_autoptr(DeskStatement) stmt = NULL;
   DeskSyncRecordState *cached;
+  char *key;
   JsonNode *fields = NULL;
   gboolean has_row;
 
+  /* Taken out of the cache: the caller changes it and puts it back, or the record is read
+   * again next time. */
   *state = NULL;
-  if ((cached = g_hash_table_lookup (self->pending, uuid)) != NULL ||
-      (cached = g_hash_table_lookup (self->records, uuid)) != NULL)
+  if (g_hash_table_steal_extended (self->pending, uuid, (gpointer *) &key, (gpointer *) &cached) ||
+      g_hash_table_steal_extended (self->records, uuid, (gpointer *) &key, (gpointer *) &cached))
     {
-      *state = copy_state (cached);
+      g_free (key);
+      *state = cached;
       return TRUE;
     }
 
@@ -300,8 +277,6 @@ storage_get_record (DeskSyncStorage      *storage,
   (*state)->fields = json_object_ref (json_node_get_object (fields));
   (*state)->deleted = sqlite3_column_int (stmt, 2);
   (*state)->created_at = sqlite3_column_int64 (stmt, 3);
-  if (g_hash_table_size (self->records) < MAX_CACHED_RECORDS)
-    cache_state (self->records, uuid, *state);
   return TRUE;
 }
 
@@ -312,6 +287,7 @@ storage_put_record (DeskSyncStorage      *storage,
                     GError              **error)
 {
   DeskSyncSqliteStorage *self = DESK_SYNC_SQLITE_STORAGE (storage);
+  g_autoptr(DeskSyncRecordState) owned = state;
   g_autoptr(DeskStatement) stmt = NULL;
   g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), state->fields);
   g_autofree char *fields = json_to_string (node, FALSE);
@@ -329,7 +305,7 @@ storage_put_record (DeskSyncStorage      *storage,
   if (!step (self, stmt, NULL, error))
     return FALSE;
 
-  cache_state (self->pending, uuid, state);
+  g_hash_table_replace (self->pending, g_strdup (uuid), g_steal_pointer (&owned));
   return TRUE;
 }
 

@@ -126,6 +126,7 @@ desk_sync_storage_get_record (DeskSyncStorage      *self,
   return DESK_SYNC_STORAGE_GET_IFACE (self)->get_record (self, uuid, state, error);
 }
 
+/* @state: (transfer full): what the record holds now */
 gboolean
 desk_sync_storage_put_record (DeskSyncStorage      *self,
                               const char           *uuid,
