@@ -217,6 +217,19 @@ desk_application_preferences_action (GSimpleAction *action,
   gtk_window_present (self->preferences);
 }
 
+/* The sync indicator's and win.sync's way to the server's address and token. */
+static void
+desk_application_sync_preferences_action (GSimpleAction *action,
+                                          GVariant      *parameter,
+                                          gpointer       user_data)
+{
+  DeskApplication *self = user_data;
+
+  desk_application_preferences_action (action, parameter, user_data);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (self->preferences),
+                                                "sync");
+}
+
 /* A reminder was clicked: its incident, in the window. */
 static void
 desk_application_show_incident_action (GSimpleAction *action,
@@ -236,6 +249,7 @@ static const GActionEntry app_actions[] = {
   { "quit", desk_application_quit_action },
   { "about", desk_application_about_action },
   { "preferences", desk_application_preferences_action },
+  { "sync-preferences", desk_application_sync_preferences_action },
   { "show-incident", desk_application_show_incident_action, "s" },
 };
 

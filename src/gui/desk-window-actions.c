@@ -389,6 +389,22 @@ on_import_chooser_closed_cb (gpointer  data,
 }
 
 static void
+desk_window_sync_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  _desk_window_sync (DESK_WINDOW (widget));
+}
+
+static void
+desk_window_show_conflicts_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  _desk_window_show_conflicts (DESK_WINDOW (widget));
+}
+
+static void
 desk_window_import_accounts_action (GtkWidget  *widget,
                                     const char *action_name,
                                     GVariant   *parameter)
@@ -653,6 +669,13 @@ _desk_window_class_actions_init (DeskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-accounts", "(xss)",
                                    desk_window_show_accounts_action);
 
+  /* The team sync (desk-window-sync.c) */
+  gtk_widget_class_install_action (widget_class, "win.sync", NULL, desk_window_sync_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.sync", NULL);
+  gtk_widget_class_install_action (widget_class, "win.show-conflicts", NULL,
+                                   desk_window_show_conflicts_action);
+
   gtk_widget_class_install_action (widget_class, "win.import-accounts", NULL,
                                    desk_window_import_accounts_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
@@ -689,6 +712,8 @@ _desk_window_actions_update (DeskWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", has_incident);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-accounts", has_incident);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-accounts", has_incident);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-conflicts", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", has_incident);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-report", has_incident);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-report", has_incident);

@@ -8,6 +8,8 @@
 #pragma once
 
 #include "desk-store.h"
+#include "desk-sync-client.h"
+#include "desk-sync-indicator.h"
 #include "desk-window.h"
 
 G_BEGIN_DECLS
@@ -47,6 +49,7 @@ struct _DeskWindow
   GtkStack             *content_stack;
   AdwViewStack         *view_stack;
   GtkWidget            *sample_spinner;
+  DeskSyncIndicator    *sync_indicator;
   GtkSingleSelection   *selection;
   GtkFilterListModel   *filtered;
   GListStore           *incidents;
@@ -64,6 +67,14 @@ struct _DeskWindow
   char                 *incident_to_show;    /* a UUID asked for before the list was read */
   guint                 overdue_timer_id;
   guint                 overdue_idle_id;
+
+  /* The sync (desk-window-sync.c) */
+  DeskSyncClient       *sync_client;
+  GCancellable         *token_lookup;        /* the token's look-up in flight */
+  guint                 sync_timeout_id;
+  guint                 sync_busy : 1;       /* a sync or a count of its state runs */
+  guint                 sync_wanted : 1;     /* a sync waits for them, or for the token */
+  guint                 sync_asked : 1;      /* the person asked for the sync running */
 
   DeskSidebarFilter     sidebar_filter;
   guint                 loaded : 1;
@@ -99,10 +110,17 @@ void          _desk_window_reload_pages       (DeskWindow      *self);
 void          _desk_window_import_file        (DeskWindow      *self,
                                                GFile           *file);
 
+/* desk-window-sync.c */
+void          _desk_window_sync_init          (DeskWindow      *self);
+void          _desk_window_sync_dispose       (DeskWindow      *self);
+void          _desk_window_sync               (DeskWindow      *self);
+void          _desk_window_show_conflicts     (DeskWindow      *self);
+
 /* For tests */
 const char   *_desk_window_get_visible_page   (DeskWindow      *self);
 const char   *_desk_window_get_sidebar_page   (DeskWindow      *self);
 GListModel   *_desk_window_get_incidents      (DeskWindow      *self);
 AdwViewStack *_desk_window_get_view_stack     (DeskWindow      *self);
+DeskSyncClient *_desk_window_get_sync_client  (DeskWindow      *self);
 
 G_END_DECLS

@@ -843,6 +843,7 @@ desk_window_constructed (GObject *object)
   else
     self->loaded = TRUE;
 
+  _desk_window_sync_init (self);
   update_page (self);
   _desk_window_actions_update (self);
 }
@@ -853,6 +854,7 @@ desk_window_dispose (GObject *object)
   DeskWindow *self = DESK_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  _desk_window_sync_dispose (self);
   g_clear_handle_id (&self->overdue_timer_id, g_source_remove);
   g_clear_handle_id (&self->overdue_idle_id, g_source_remove);
 
@@ -1007,6 +1009,7 @@ desk_window_class_init (DeskWindowClass *klass)
   g_type_ensure (DESK_TYPE_REMEDIATION_PAGE);
   g_type_ensure (DESK_TYPE_HISTORY_PAGE);
   g_type_ensure (DESK_TYPE_ACCOUNTS_PAGE);
+  g_type_ensure (DESK_TYPE_SYNC_INDICATOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/desk-window.ui");
@@ -1030,6 +1033,7 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, sample_spinner);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, selection);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, filtered);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, incidents);

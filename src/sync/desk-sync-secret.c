@@ -60,16 +60,6 @@ static const SecretSchema token_schema = {
 
 /* Helpers {{{ */
 
-static void
-wipe_free (gpointer data)
-{
-  char *text = data;
-
-  if (text != NULL)
-    memset (text, 0, strlen (text));
-  g_free (text);
-}
-
 /* "https://sync.example/" and "https://sync.example" are one server. */
 static char *
 normalize_endpoint (const char *endpoint)
@@ -114,7 +104,7 @@ request_free (gpointer data)
   Request *request = data;
 
   g_free (request->endpoint);
-  wipe_free (request->token);
+  desk_sync_secret_free_token (request->token);
   g_free (request);
 }
 
@@ -186,7 +176,8 @@ on_looked_up_cb (GObject      *object,
   if (error == NULL)
     {
       set_keyring_error (self, NULL);
-      g_task_return_pointer (task, g_strdup (token), wipe_free);
+      g_task_return_pointer (task, g_strdup (token),
+                             (GDestroyNotify) desk_sync_secret_free_token);
       secret_password_free (token);
       return;
     }
@@ -299,7 +290,8 @@ desk_sync_secret_class_init (DeskSyncSecretClass *klass)
 static void
 desk_sync_secret_init (DeskSyncSecret *self)
 {
-  self->session = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, wipe_free);
+  self->session = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) desk_sync_secret_free_token);
 }
 
 /* }}} */
@@ -405,7 +397,8 @@ desk_sync_secret_lookup_async (DeskSyncSecret      *self,
 
   if ((kept = g_hash_table_lookup (self->session, request->endpoint)) != NULL)
     {
-      g_task_return_pointer (task, g_strdup (kept), wipe_free);
+      g_task_return_pointer (task, g_strdup (kept),
+                             (GDestroyNotify) desk_sync_secret_free_token);
       return;
     }
 
@@ -418,7 +411,7 @@ desk_sync_secret_lookup_async (DeskSyncSecret      *self,
  * desk_sync_secret_lookup_finish:
  *
  * Returns: (transfer full) (nullable): the token, or %NULL when none is stored (@error unset)
- *   or the keyring cannot be read (@error set); free it with g_free() after wiping it
+ *   or the keyring cannot be read (@error set); free it with desk_sync_secret_free_token()
  */
 char *
 desk_sync_secret_lookup_finish (DeskSyncSecret  *self,
@@ -473,6 +466,20 @@ desk_sync_secret_clear_finish (DeskSyncSecret  *self,
                         FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * desk_sync_secret_free_token:
+ * @token: (nullable): a token
+ *
+ * Wipes @token from memory and frees it.
+ */
+void
+desk_sync_secret_free_token (char *token)
+{
+  if (token != NULL)
+    memset (token, 0, strlen (token));
+  g_free (token);
 }
 
 /* }}} */

@@ -44,4 +44,6 @@ gboolean        desk_sync_secret_clear_finish      (DeskSyncSecret       *self,
                                                     GAsyncResult         *result,
                                                     GError              **error);
 
+void            desk_sync_secret_free_token        (char                 *token);
+
 G_END_DECLS
