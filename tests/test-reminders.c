@@ -17,6 +17,7 @@
 #include <adwaita.h>
 
 #include "desk-application.h"
+#include "desk-preferences-window.h"
 #include "desk-reminders.h"
 #include "desk-test-ui-utils.h"
 #include "desk-test-utils.h"
@@ -270,6 +271,33 @@ test_overdue_badge (Fixture       *fixture,
   desk_test_destroy_window (GTK_WINDOW (window), NULL);
 }
 
+/* Preferences set the lead time, and show it. */
+static void
+test_preferences (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWindow *preferences = GTK_WINDOW (desk_preferences_window_new (NULL));
+  GtkWidget *row, *spin;
+
+  gtk_window_present (preferences);
+  row = desk_test_find_row (GTK_WIDGET (preferences), "Remind Before Deadlines");
+  g_assert_nonnull (row);
+  spin = desk_test_find_widget (row, GTK_TYPE_SPIN_BUTTON);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 48);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 72);
+  g_assert_cmpuint (g_settings_get_uint (fixture->settings, "reminder-lead-hours"), ==, 72);
+
+  /* Beyond the key's range: the button keeps within it. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 10000);
+  g_assert_cmpuint (g_settings_get_uint (fixture->settings, "reminder-lead-hours"), ==, 720);
+
+  g_settings_set_uint (fixture->settings, "reminder-lead-hours", 12);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 12);
+
+  desk_test_destroy_window (preferences, NULL);
+}
+
 /* }}} */
 
 int
@@ -286,6 +314,7 @@ main (int   argc,
   ADD ("customers-together", test_customers_together);
   ADD ("show-incident", test_show_incident);
   ADD ("overdue-badge", test_overdue_badge);
+  ADD ("preferences", test_preferences);
 
 #undef ADD
 

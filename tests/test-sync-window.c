@@ -238,7 +238,7 @@ test_preferences (Fixture       *fixture,
   endpoint = find_row (window, "Server Address");
   token_row = find_row (window, "Access Token");
   ca_row = find_row (window, "Certificate Authority");
-  spin = desk_test_find_widget (window, GTK_TYPE_SPIN_BUTTON);
+  spin = desk_test_find_widget (desk_test_find_row (window, "Sync Every"), GTK_TYPE_SPIN_BUTTON);
   error_row = gtk_widget_get_next_sibling (endpoint);
   status = gtk_widget_get_next_sibling (token_row);
 

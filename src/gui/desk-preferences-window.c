@@ -46,6 +46,7 @@ struct _DeskPreferencesWindow
   AdwActionRow         *ca_row;
   GtkWidget            *clear_ca_button;
   GtkSpinButton        *interval_button;
+  GtkSpinButton        *lead_hours_button;
 
   /* Owned */
   GSettings            *settings;
@@ -128,25 +129,26 @@ choice_set_mapping (const GValue       *value,
   return g_variant_new_string (choices[position]);
 }
 
-/* }}} */
-/* Sync {{{ */
-
+/* A spin button and a "u" key: the button's adjustment keeps the value in the key's range. */
 static gboolean
-interval_get_mapping (GValue   *value,
-                      GVariant *variant,
-                      gpointer  user_data)
+spin_get_mapping (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
 {
   g_value_set_double (value, g_variant_get_uint32 (variant));
   return TRUE;
 }
 
 static GVariant *
-interval_set_mapping (const GValue       *value,
-                      const GVariantType *expected_type,
-                      gpointer            user_data)
+spin_set_mapping (const GValue       *value,
+                  const GVariantType *expected_type,
+                  gpointer            user_data)
 {
-  return g_variant_new_uint32 ((guint32) CLAMP (g_value_get_double (value), 0, 1440));
+  return g_variant_new_uint32 ((guint32) MAX (g_value_get_double (value), 0));
 }
+
+/* }}} */
+/* Sync {{{ */
 
 static void
 show_endpoint_error (DeskPreferencesWindow *self,
@@ -444,7 +446,7 @@ init_sync_page (DeskPreferencesWindow *self)
   g_settings_bind_with_mapping (self->settings, "sync-interval",
                                 self->interval_button, "value",
                                 G_SETTINGS_BIND_DEFAULT,
-                                interval_get_mapping, interval_set_mapping,
+                                spin_get_mapping, spin_set_mapping,
                                 NULL, NULL);
 
   g_signal_connect_object (self->settings, "changed::sync-endpoint",
@@ -504,6 +506,7 @@ desk_preferences_window_class_init (DeskPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, ca_row);
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, clear_ca_button);
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, interval_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, lead_hours_button);
   gtk_widget_class_bind_template_callback (widget_class, on_endpoint_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_endpoint_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_token_applied_cb);
@@ -544,6 +547,11 @@ desk_preferences_window_init (DeskPreferencesWindow *self)
                                 self->channel_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
                                 channel_get_mapping, channel_set_mapping,
+                                NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "reminder-lead-hours",
+                                self->lead_hours_button, "value",
+                                G_SETTINGS_BIND_DEFAULT,
+                                spin_get_mapping, spin_set_mapping,
                                 NULL, NULL);
 
   g_settings_bind_with_mapping (self->settings, "color-scheme",
