@@ -36,6 +36,9 @@ gboolean    _desk_store_assign_category_bit (DeskStore   *self,
 char       *_desk_store_fields_json      (DeskStore      *self,
                                           DeskRecord     *record,
                                           DeskRecord     *other);
+gboolean    _desk_store_check_unique     (DeskStore      *self,
+                                          DeskRecord     *record,
+                                          GError        **error);
 
 /* Lines per row of account_directory (see migration 2 in desk-database.c). */
 #define DESK_ACCOUNT_DIRECTORY_BLOCK 2048

@@ -844,7 +844,10 @@ create_received (DeskStore   *self,
                               json_object_get_int_member (change, "at"));
   desk_record_set_deleted (record, json_object_get_boolean_member (entry, "deleted"));
 
+  /* A value another record here holds (a contract ID entered on two machines before either
+   * synced) is refused in words; removing one of the two lets the sync go on. */
   return set_fields (self, record, json_object_get_object_member (entry, "values"), NULL, error) &&
+         _desk_store_check_unique (self, record, error) &&
          (!DESK_IS_CATEGORY (record) || _desk_store_assign_category_bit (self, record, error)) &&
          _desk_store_write_row (self, record, "insert", error);
 }
@@ -887,7 +890,8 @@ update_received (DeskStore   *self,
                               MAX (desk_record_get_updated_at (record),
                                    json_object_get_int_member (change, "at")));
 
-  return _desk_store_write_row (self, record, "update", error);
+  return _desk_store_check_unique (self, record, error) &&
+         _desk_store_write_row (self, record, "update", error);
 }
 
 /**

@@ -456,10 +456,10 @@ validate (DeskRecord  *record,
 /* The UNIQUE index refuses a taken value too, but its message names columns, not the field and
  * the value people typed. Run inside the save's transaction, so that no other writer slips in
  * between. */
-static gboolean
-check_unique (DeskStore   *self,
-              DeskRecord  *record,
-              GError     **error)
+gboolean
+_desk_store_check_unique (DeskStore   *self,
+                          DeskRecord  *record,
+                          GError     **error)
 {
   DeskRecordClass *klass = DESK_RECORD_GET_CLASS (record);
 
@@ -1070,7 +1070,7 @@ save_in_transaction (DeskStore   *self,
   g_autoptr(DeskRecord) stored = NULL;
   gint64 id = desk_record_get_id (record);
 
-  if (!check_unique (self, record, error))
+  if (!_desk_store_check_unique (self, record, error))
     return FALSE;
 
   if (id != 0 && !(stored = desk_store_load (self, G_OBJECT_TYPE (record), id, error)))
