@@ -607,6 +607,21 @@ test_two_clients (Fixture       *fixture,
   sync_ok (fixture, fixture->a, WRITE_TOKEN);
   g_assert_cmpint (count_rows (fixture->a, "SELECT count (*) FROM audit_log WHERE remote"), ==,
                    0);
+
+  /* the tokens are in no file of either database */
+  for (guint i = 0; i < 2; i++)
+    for (guint s = 0; s < 2; s++)
+      {
+        g_autofree char *path = g_strconcat (i ? fixture->db_b : fixture->db_a,
+                                             s ? "-wal" : "", NULL);
+        g_autofree char *contents = NULL;
+        gsize length = 0;
+
+        if (!g_file_get_contents (path, &contents, &length, NULL))
+          continue;
+        g_assert_null (g_strstr_len (contents, length, WRITE_TOKEN));
+        g_assert_null (g_strstr_len (contents, length, READ_TOKEN));
+      }
 }
 
 /* Different fields merge; the same field is a conflict, kept, shown and settled. */
@@ -1710,6 +1725,107 @@ test_killed_server (Fixture       *fixture,
   g_assert_cmpint (accounts, ==, 3000);
 }
 
+/* idesk's sync commands {{{ */
+
+static void
+assert_idesk_fails (int         expected,
+                    const char *fragment,
+                    ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  va_list ap;
+
+  g_ptr_array_add (args, (char *) g_getenv ("IDESK"));
+  va_start (ap, fragment);
+  for (const char *arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  process = g_subprocess_newv ((const char * const *) args->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, expected);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_str_has_prefix (err, "idesk: "));
+  g_assert_nonnull (strstr (err, fragment));
+}
+
+static void
+test_cli (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autoptr(DeskIncident) incident = desk_test_save (fixture->a, desk_incident_new ("Mail"));
+  const char *uuid = desk_record_get_uuid (DESK_RECORD (incident));
+  g_autofree char *tokens = g_build_filename (fixture->dir, "tokens", NULL);
+  g_autofree char *token_file = g_build_filename (fixture->dir, "token", NULL);
+  g_autofree char *empty = g_build_filename (fixture->dir, "empty", NULL);
+  g_autofree char *served = g_build_filename (fixture->dir, "served.db", NULL);
+  g_autoptr(JsonNode) base = json_from_string ("\"Mail\"", NULL);
+  g_autoptr(JsonNode) local = json_from_string ("\"Mail A\"", NULL);
+  g_autoptr(JsonNode) remote = json_from_string ("\"Mail B\"", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskRecord) stored = NULL;
+  g_autofree char *listed = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *out = NULL;
+  int status;
+
+  g_assert_true (g_file_set_contents (tokens, "not a tokens file\n", -1, &error));
+  g_assert_cmpint (g_chmod (tokens, 0600), ==, 0);
+  g_assert_true (g_file_set_contents (token_file, WRITE_TOKEN "\n", -1, &error));
+  g_assert_true (g_file_set_contents (empty, "\n", -1, &error));
+
+  assert_idesk_fails (2, "--endpoint is required", "--database", fixture->db_a, "sync", NULL);
+  assert_idesk_fails (1, "Refusing plain http:// to sync.example.jp", "--database",
+                      fixture->db_a, "sync", "--endpoint", "http://sync.example.jp", NULL);
+  assert_idesk_fails (1, "holds no token", "--database", fixture->db_a, "sync", "--endpoint",
+                      fixture->server.url, "--token-file", empty, NULL);
+  assert_idesk_fails (2, "--timeout must be", "--database", fixture->db_a, "sync", "--endpoint",
+                      fixture->server.url, "--timeout", "0", NULL);
+  assert_idesk_fails (2, "--listen is required", "--database", served, "serve", "--tokens",
+                      tokens, NULL);
+  assert_idesk_fails (2, "--tls-cert and --tls-key go together", "--database", served, "serve",
+                      "--listen", "127.0.0.1:0", "--tokens", tokens, "--tls-cert", tokens, NULL);
+  assert_idesk_fails (1, "line 1: expected a token and a role", "--database", served, "serve",
+                      "--listen", "127.0.0.1:0", "--tokens", tokens, NULL);
+  assert_idesk_fails (2, "--take must be local or remote", "--database", fixture->db_a,
+                      "conflict", "resolve", "1", "--take", "mine", NULL);
+  assert_idesk_fails (2, "is not a conflict ID", "--database", fixture->db_a, "conflict",
+                      "resolve", "x", "--take", "local", NULL);
+  assert_idesk_fails (1, "There is no conflict with ID 7", "--database", fixture->db_a,
+                      "conflict", "resolve", "7", "--take", "local", NULL);
+
+  /* a sync through idesk with a token file, then a conflict listed and settled */
+  g_free (run_idesk (&status, "--database", fixture->db_a, "sync", "--endpoint",
+                     fixture->server.url, "--token-file", token_file, NULL));
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpint (server_revision (fixture), ==, 1);
+  g_assert_true (desk_store_sync_add_conflict (fixture->a, "incident", uuid, "title", base, local,
+                                               remote, &error));
+  g_assert_no_error (error);
+  listed = run_idesk (&status, "--database", fixture->db_a, "conflicts", "--json", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (listed, "\"remote\" : \"Mail B\""));
+  id = g_strdup_printf ("%lld", (long long) count_rows (fixture->a,
+                                                         "SELECT id FROM sync_conflicts"));
+  out = run_idesk (&status, "--database", fixture->db_a, "conflict", "resolve", id, "--take",
+                   "remote", NULL);
+  g_assert_cmpint (status, ==, 0);
+  stored = lookup (fixture->a, DESK_TYPE_INCIDENT, uuid);
+  g_assert_cmpstr (desk_record_get_string (stored, "title"), ==, "Mail B");
+  g_clear_pointer (&out, g_free);
+  out = run_idesk (&status, "--database", fixture->db_a, "conflicts", NULL);
+  g_assert_cmpstr (out, ==, "No conflicts.\n");
+}
+
 /* }}} */
 
 int
@@ -1739,6 +1855,7 @@ main (int   argc,
   ADD ("/desk/sync/listen", test_listen);
   ADD ("/desk/sync/tls", test_tls);
   ADD ("/desk/sync/killed-server", test_killed_server);
+  ADD ("/desk/sync/cli", test_cli);
 
 #undef ADD
 
