@@ -814,6 +814,50 @@ use_proxy (Fixture   *fixture,
   server_start (&fixture->proxy, fixture->server.url, mode);
 }
 
+static void
+on_cancelled_sync_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_false (desk_sync_client_sync_finish (DESK_SYNC_CLIENT (object), result, error));
+}
+
+static gboolean
+cancel_cb (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* A sync waiting on a server that does not answer stops at once when cancelled, and says
+ * nothing went wrong. */
+static void
+test_cancel (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(DeskIncident) incident = desk_test_save (fixture->a, desk_incident_new ("Mail"));
+  g_autoptr(DeskSyncClient) client = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  use_proxy (fixture, PROXY_STALL, 0);
+  client = make_client (fixture, fixture->a, WRITE_TOKEN);
+  desk_sync_client_set_timeout (client, 60);
+  desk_sync_client_sync_async (client, cancellable, on_cancelled_sync_cb, &error);
+  g_timeout_add (200, cancel_cb, cancellable);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE));
+
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  g_assert_cmpint (desk_sync_client_get_state (client), ==, DESK_SYNC_STATE_IDLE);
+  g_assert_cmpint (desk_sync_client_get_n_pending (client), ==, 1);
+}
+
 static gint64
 server_revision (Fixture *fixture)
 {
@@ -1841,6 +1885,7 @@ main (int   argc,
   ADD ("/desk/sync/merge-and-conflict", test_merge_and_conflict);
   ADD ("/desk/sync/tombstones", test_tombstones);
   ADD ("/desk/sync/async", test_async);
+  ADD ("/desk/sync/cancel", test_cancel);
   ADD ("/desk/sync/bad-servers", test_bad_servers);
   ADD ("/desk/sync/garbage-after-push", test_garbage_after_push);
   ADD ("/desk/sync/dropped-answer", test_dropped_answer);
