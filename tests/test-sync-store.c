@@ -168,10 +168,10 @@ test_pending_fields (Fixture       *fixture,
   g_assert_no_error (error);
 
   desk_record_set_string (DESK_RECORD (copy), "title", "Mail (B)");
-  desk_test_save (fixture->b, g_object_ref (copy));
+  g_object_unref (desk_test_save (fixture->b, g_object_ref (copy)));
   desk_record_set_string (DESK_RECORD (incident), "title", "Mail (A)");
   desk_record_set_string (DESK_RECORD (incident), "cause", "JVN");
-  desk_test_save (fixture->a, g_object_ref (incident));
+  g_object_unref (desk_test_save (fixture->a, g_object_ref (incident)));
   carry (fixture->a, fixture->b);
 
   g_clear_object (&copy);
@@ -202,7 +202,7 @@ test_conflicts (Fixture       *fixture,
   gint64 n, last;
 
   desk_record_set_string (DESK_RECORD (incident), "title", "Mail (A)");
-  desk_test_save (fixture->a, g_object_ref (incident));
+  g_object_unref (desk_test_save (fixture->a, g_object_ref (incident)));
   g_assert_true (desk_store_sync_set_int (fixture->a, DESK_SYNC_KEY_PUSHED_AUDIT, 2, &error));
   g_assert_true (desk_store_sync_add_conflict (fixture->a, "incident", uuid, "title", base, local,
                                                remote, &error));

@@ -507,9 +507,11 @@ make_incident (Fixture    *fixture,
   for (guint i = 0; i < 2; i++)
     {
       desk_record_set_enum (g_ptr_array_index (items, i), "status", DESK_ITEM_STATUS_DONE);
-      desk_test_save (store, g_object_ref (g_ptr_array_index (items, i)));
+      desk_store_save (store, g_ptr_array_index (items, i), &error);
+      g_assert_no_error (error);
     }
-  desk_test_save (store, desk_event_new (incident, 1776000000, "Webmail patched"));
+  g_object_unref (desk_test_save (store, desk_event_new (incident, 1776000000,
+                                                        "Webmail patched")));
 
   return id;
 }
@@ -556,7 +558,7 @@ edit_field (DeskStore  *store,
   g_autoptr(DeskRecord) record = lookup (store, DESK_TYPE_INCIDENT, incident);
 
   desk_record_set_string (record, field, value);
-  desk_test_save (store, g_steal_pointer (&record));
+  g_object_unref (desk_test_save (store, g_steal_pointer (&record)));
 }
 
 /* }}} */
@@ -996,7 +998,8 @@ test_dropped_answer (Fixture       *fixture,
     {
       g_autofree char *text = g_strdup_printf ("Event %u", i);
 
-      desk_test_save (fixture->a, desk_event_new (incident, 1776000000 + i, text));
+      g_object_unref (desk_test_save (fixture->a, desk_event_new (incident, 1776000000 + i,
+                                                                  text)));
     }
 
   use_proxy (fixture, PROXY_DROP_PUSH, 2);
@@ -1736,9 +1739,11 @@ test_killed_server (Fixture       *fixture,
   while (g_main_context_iteration (NULL, FALSE));
 
   /* the same port, the same database */
-  listen = g_strdup_printf ("127.0.0.1:%d", g_uri_get_port (g_uri_parse (serve.url,
-                                                                          G_URI_FLAGS_NONE,
-                                                                          NULL)));
+  {
+    g_autoptr(GUri) uri = g_uri_parse (serve.url, G_URI_FLAGS_NONE, NULL);
+
+    listen = g_strdup_printf ("127.0.0.1:%d", g_uri_get_port (uri));
+  }
   serve_clear (&serve);
   serve_start (fixture, &serve, listen);
   g_assert_true (desk_sync_client_sync (client, NULL, &error));
