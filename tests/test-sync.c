@@ -1706,6 +1706,7 @@ test_killed_server (Fixture       *fixture,
 {
   g_autofree char *incident = make_incident (fixture, fixture->db_a, 3000);
   g_autofree char *listen = NULL;
+  g_autoptr(GUri) uri = NULL;
   g_autofree char *stats_a = NULL;
   g_autofree char *stats_b = NULL;
   g_autoptr(DeskSyncClient) client = NULL;
@@ -1739,11 +1740,8 @@ test_killed_server (Fixture       *fixture,
   while (g_main_context_iteration (NULL, FALSE));
 
   /* the same port, the same database */
-  {
-    g_autoptr(GUri) uri = g_uri_parse (serve.url, G_URI_FLAGS_NONE, NULL);
-
-    listen = g_strdup_printf ("127.0.0.1:%d", g_uri_get_port (uri));
-  }
+  uri = g_uri_parse (serve.url, G_URI_FLAGS_NONE, NULL);
+  listen = g_strdup_printf ("127.0.0.1:%d", g_uri_get_port (uri));
   serve_clear (&serve);
   serve_start (fixture, &serve, listen);
   g_assert_true (desk_sync_client_sync (client, NULL, &error));
