@@ -1370,23 +1370,51 @@ run_sync (Run     *run,
                                   desk_store_now (run->store), error);
 }
 
-/**
- * desk_sync_client_sync:
- *
- * Syncs on this thread, blocking: pushes, then pulls. On failure the database holds everything
- * acknowledged so far, and the next sync goes on from there.
- */
-gboolean
-desk_sync_client_sync (DeskSyncClient  *self,
-                       GCancellable    *cancellable,
-                       GError         **error)
+/* The settings a sync runs with, taken on the client's thread when it starts: the window may
+ * change them meanwhile. */
+typedef struct
+{
+  char  *endpoint;
+  char  *token;
+  char  *ca_file;
+  guint  timeout;
+} Settings;
+
+static Settings *
+settings_take (DeskSyncClient *self)
+{
+  Settings *settings = g_new0 (Settings, 1);
+
+  settings->endpoint = g_strdup (self->endpoint);
+  settings->token = g_strdup (self->token);
+  settings->ca_file = g_strdup (self->ca_file);
+  settings->timeout = self->timeout;
+  return settings;
+}
+
+static void
+settings_free (gpointer data)
+{
+  Settings *settings = data;
+
+  g_free (settings->endpoint);
+  if (settings->token != NULL)
+    memset (settings->token, 0, strlen (settings->token));
+  g_free (settings->token);
+  g_free (settings->ca_file);
+  g_free (settings);
+}
+
+static gboolean
+sync_with (DeskSyncClient  *self,
+           Settings        *settings,
+           GCancellable    *cancellable,
+           GError         **error)
 {
   Run run = { 0, };
   g_autoptr(GError) local_error = NULL;
   Update *update;
   gboolean ok;
-
-  g_return_val_if_fail (DESK_IS_SYNC_CLIENT (self), FALSE);
 
   if (g_atomic_int_exchange (&self->running, TRUE))
     {
@@ -1397,7 +1425,7 @@ desk_sync_client_sync (DeskSyncClient  *self,
   run.self = self;
   run.store = self->store;
   run.cancellable = cancellable;
-  run.endpoint = g_strdup (self->endpoint);
+  run.endpoint = g_strdup (settings->endpoint);
   run.max_retries = self->max_retries;
   run.sleep = self->sleep;
   run.random = self->random;
@@ -1409,15 +1437,15 @@ desk_sync_client_sync (DeskSyncClient  *self,
     while (g_str_has_suffix (run.endpoint, "/"))
       run.endpoint[strlen (run.endpoint) - 1] = '\0';
 
-  if (self->token == NULL || *self->token == '\0')
+  if (settings->token == NULL || *settings->token == '\0')
     g_set_error_literal (&local_error, DESK_SYNC_ERROR, DESK_SYNC_ERROR_CONFIG,
                          _("No sync token is set"));
   else
-    run.authorization = g_strconcat ("Bearer ", self->token, NULL);
+    run.authorization = g_strconcat ("Bearer ", settings->token, NULL);
 
   ok = local_error == NULL &&
-       desk_sync_check_endpoint (self->endpoint, &local_error) &&
-       open_session (&run, self->ca_file, self->timeout, &local_error) &&
+       desk_sync_check_endpoint (settings->endpoint, &local_error) &&
+       open_session (&run, settings->ca_file, settings->timeout, &local_error) &&
        run_sync (&run, &local_error);
 
   update = g_new0 (Update, 1);
@@ -1449,6 +1477,28 @@ desk_sync_client_sync (DeskSyncClient  *self,
   return ok;
 }
 
+/**
+ * desk_sync_client_sync:
+ *
+ * Syncs on this thread, blocking: pushes, then pulls. On failure the database holds everything
+ * acknowledged so far, and the next sync goes on from there.
+ */
+gboolean
+desk_sync_client_sync (DeskSyncClient  *self,
+                       GCancellable    *cancellable,
+                       GError         **error)
+{
+  Settings *settings;
+  gboolean ok;
+
+  g_return_val_if_fail (DESK_IS_SYNC_CLIENT (self), FALSE);
+
+  settings = settings_take (self);
+  ok = sync_with (self, settings, cancellable, error);
+  settings_free (settings);
+  return ok;
+}
+
 static void
 sync_worker (GTask        *task,
              gpointer      source_object,
@@ -1457,7 +1507,7 @@ sync_worker (GTask        *task,
 {
   GError *error = NULL;
 
-  if (desk_sync_client_sync (source_object, cancellable, &error))
+  if (sync_with (source_object, task_data, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -1480,6 +1530,7 @@ desk_sync_client_sync_async (DeskSyncClient      *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, desk_sync_client_sync_async);
+  g_task_set_task_data (task, settings_take (self), settings_free);
   g_task_run_in_thread (task, sync_worker);
 }
 
