@@ -360,6 +360,7 @@ set_status_error (GError     **error,
   switch (status)
     {
     case SOUP_STATUS_BAD_REQUEST:
+    case SOUP_STATUS_METHOD_NOT_ALLOWED:
     case SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE:
     case SOUP_STATUS_LENGTH_REQUIRED:
       code = DESK_SYNC_ERROR_INVALID;
