@@ -25,6 +25,7 @@
 #include "desk-overview-page-private.h"
 #include "desk-test-ui-utils.h"
 #include "desk-test-utils.h"
+#include "desk-window-private.h"
 
 #define MINUTE G_GINT64_CONSTANT (60)
 #define HOUR   (60 * MINUTE)
@@ -357,6 +358,7 @@ test_add_obligation (Fixture       *fixture,
 {
   DeskObligationsGroup *group;
   GtkWindow *dialog;
+  GtkWidget *check;
   gpointer weak;
   g_autoptr(DeskRecord) final = NULL;
 
@@ -364,7 +366,7 @@ test_add_obligation (Fixture       *fixture,
   group = obligations_group (fixture);
   g_assert_cmpuint (_desk_obligations_group_get_n_rows (group), ==, 0);
 
-  dialog = _desk_obligations_group_open_dialog (group);
+  dialog = desk_obligations_group_open_dialog (group);
   g_assert_true (DESK_IS_OBLIGATION_DIALOG (dialog));
   weak = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
@@ -375,6 +377,12 @@ test_add_obligation (Fixture       *fixture,
                                           "To verify"));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "obligation.add", NULL)
                   && weak == NULL);
+
+  /* The rule's check button says which rule it chooses. */
+  check = adw_action_row_get_activatable_widget (
+    ADW_ACTION_ROW (_desk_obligation_dialog_get_rule_row (DESK_OBLIGATION_DIALOG (dialog),
+                                                          "appi")));
+  gtk_test_accessible_assert_property (check, GTK_ACCESSIBLE_PROPERTY_LABEL, "APPI (Japan)");
 
   g_assert_true (_desk_obligation_dialog_select_rule (DESK_OBLIGATION_DIALOG (dialog), "appi"));
   /* A condition to choose first. */
@@ -397,7 +405,7 @@ test_add_obligation (Fixture       *fixture,
   g_assert_cmpstr (desk_record_get_string (final, "condition"), ==, "unauthorised-access");
 
   /* Again: APPI is there already. */
-  dialog = _desk_obligations_group_open_dialog (group);
+  dialog = desk_obligations_group_open_dialog (group);
   g_assert_false (_desk_obligation_dialog_select_rule (DESK_OBLIGATION_DIALOG (dialog), "appi"));
   g_assert_true (_desk_obligation_dialog_select_rule (DESK_OBLIGATION_DIALOG (dialog), "gdpr"));
   gtk_window_destroy (dialog);
@@ -412,7 +420,7 @@ test_add_obligation_bad_clock (Fixture       *fixture,
   GtkWidget *clock;
 
   show_page (fixture, DESK_TYPE_OVERVIEW_PAGE);
-  dialog = _desk_obligations_group_open_dialog (obligations_group (fixture));
+  dialog = desk_obligations_group_open_dialog (obligations_group (fixture));
   g_assert_true (_desk_obligation_dialog_select_rule (DESK_OBLIGATION_DIALOG (dialog), "gdpr"));
 
   clock = desk_test_find_row (GTK_WIDGET (dialog), "Clock Starts");
@@ -518,6 +526,30 @@ test_figure_history (Fixture       *fixture,
                                " | 16 Apr 2026, 10:00 JST · Aiko Tanaka · Announced estimate");
 }
 
+/* Ctrl+Shift+O, from another page: the Overview, and the dialog over it. */
+static void
+test_add_obligation_shortcut (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  DeskWindow *window = desk_window_new (NULL, fixture->store);
+  AdwViewStack *pages = _desk_window_get_view_stack (window);
+  GtkWindow *dialog;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  SPIN_UNTIL (_desk_window_get_selected (window) != NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "notifications"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-obligation", NULL));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (pages), ==, "overview");
+  SPIN_UNTIL ((dialog = desk_test_find_toplevel (DESK_TYPE_OBLIGATION_DIALOG)) != NULL);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+
+  gtk_window_destroy (dialog);
+  desk_test_destroy_window (GTK_WINDOW (window), NULL);
+}
+
 /* }}} */
 
 int
@@ -542,6 +574,7 @@ main (int   argc,
   ADD ("file-obligation", test_file_obligation);
   ADD ("clock-moves-due", test_clock_moves_due);
   ADD ("figure-history", test_figure_history);
+  ADD ("add-obligation-shortcut", test_add_obligation_shortcut);
 
 #undef ADD
 

@@ -166,6 +166,10 @@ show_conditions (DeskObligationDialog *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action_row), condition->label);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (action_row), 0);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      /* libadwaita 1.2 does not name a row's check button by the row's title. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, condition->label,
+                                      -1);
       gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
       group = GTK_CHECK_BUTTON (check);
       g_object_set_data_full (G_OBJECT (check), "desk-condition", g_strdup (condition->name),
@@ -212,6 +216,11 @@ create_rule_row (DeskObligationDialog *self,
   gtk_widget_set_tooltip_text (row, desk_deadline_rule_get_law (rule));
 
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  desk_deadline_rule_get_name (rule),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, stages,
+                                  -1);
   gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
   g_object_set_data (G_OBJECT (check), "desk-rule", rule);
   g_signal_connect_object (check, "toggled", G_CALLBACK (on_rule_toggled_cb), self, 0);

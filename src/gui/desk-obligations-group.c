@@ -592,6 +592,21 @@ desk_obligations_group_clear (DeskObligationsGroup *self)
   update_description (self, NULL);
 }
 
+/**
+ * desk_obligations_group_open_dialog:
+ *
+ * Opens the Add Obligation dialog for the page's incident, as the group's button does.
+ *
+ * Returns: (transfer none) (nullable): the dialog, or %NULL without an incident
+ */
+GtkWindow *
+desk_obligations_group_open_dialog (DeskObligationsGroup *self)
+{
+  g_return_val_if_fail (DESK_IS_OBLIGATIONS_GROUP (self), NULL);
+
+  return open_dialog (self);
+}
+
 GtkWidget *
 _desk_obligations_group_get_add_button (DeskObligationsGroup *self)
 {
@@ -622,15 +637,6 @@ _desk_obligations_group_get_row (DeskObligationsGroup *self,
 
   rows = get_rows (self);
   return index < rows->len ? g_ptr_array_index (rows, index) : NULL;
-}
-
-/* Returns: (transfer none) (nullable): the Add Obligation dialog, opened */
-GtkWindow *
-_desk_obligations_group_open_dialog (DeskObligationsGroup *self)
-{
-  g_return_val_if_fail (DESK_IS_OBLIGATIONS_GROUP (self), NULL);
-
-  return open_dialog (self);
 }
 
 /* }}} */

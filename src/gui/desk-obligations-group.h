@@ -23,12 +23,12 @@ void        desk_obligations_group_set_edit_queue (DeskObligationsGroup *self,
 void        desk_obligations_group_reload         (DeskObligationsGroup *self,
                                                    gboolean              announce_moves);
 void        desk_obligations_group_clear          (DeskObligationsGroup *self);
+GtkWindow  *desk_obligations_group_open_dialog    (DeskObligationsGroup *self);
 
 /* For tests */
 GtkWidget  *_desk_obligations_group_get_add_button (DeskObligationsGroup *self);
 guint       _desk_obligations_group_get_n_rows    (DeskObligationsGroup *self);
 GtkWidget  *_desk_obligations_group_get_row       (DeskObligationsGroup *self,
                                                    guint                 index);
-GtkWindow  *_desk_obligations_group_open_dialog   (DeskObligationsGroup *self);
 
 G_END_DECLS

@@ -215,6 +215,24 @@ desk_overview_page_init (DeskOverviewPage *self)
 }
 
 /* }}} */
+/* Public API {{{ */
+
+/**
+ * desk_overview_page_add_obligation:
+ *
+ * Opens the Add Obligation dialog for the incident shown.
+ *
+ * Returns: (transfer none) (nullable): the dialog, or %NULL without an incident
+ */
+GtkWindow *
+desk_overview_page_add_obligation (DeskOverviewPage *self)
+{
+  g_return_val_if_fail (DESK_IS_OVERVIEW_PAGE (self), NULL);
+
+  return desk_obligations_group_open_dialog (self->obligations_group);
+}
+
+/* }}} */
 /* Internal API {{{ */
 
 /* Returns: (transfer none): the text of the figure card @name */

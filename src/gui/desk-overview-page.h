@@ -15,4 +15,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DeskOverviewPage, desk_overview_page, DESK, OVERVIEW_PAGE, DeskIncidentPage)
 
+GtkWindow *desk_overview_page_add_obligation (DeskOverviewPage *self);
+
 G_END_DECLS

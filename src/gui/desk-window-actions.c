@@ -21,6 +21,7 @@
 #include "desk-export-flow.h"
 #include "desk-gui-utils.h"
 #include "desk-import-dialog.h"
+#include "desk-overview-page.h"
 #include "desk-window-private.h"
 
 /* The incident's pages, in the order of the view stack and of Alt+1…6. */
@@ -327,6 +328,21 @@ desk_window_show_page_action (GtkWidget  *widget,
     }
 
   adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/* The Overview page, and the Add Obligation dialog over it. */
+static void
+desk_window_add_obligation_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  GtkWidget *page = adw_view_stack_get_child_by_name (self->view_stack, "overview");
+
+  g_assert (DESK_IS_OVERVIEW_PAGE (page));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "overview");
+  desk_overview_page_add_obligation (DESK_OVERVIEW_PAGE (page));
 }
 
 static void
@@ -665,6 +681,12 @@ _desk_window_class_actions_init (DeskWindowClass *klass)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-page", "s", page_names[i]);
 
+  gtk_widget_class_install_action (widget_class, "win.add-obligation", NULL,
+                                   desk_window_add_obligation_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.add-obligation", NULL);
+
   /* The Accounts page, for one customer: (customer id, contract id, customer name) */
   gtk_widget_class_install_action (widget_class, "win.show-accounts", "(xss)",
                                    desk_window_show_accounts_action);
@@ -711,6 +733,7 @@ _desk_window_actions_update (DeskWindow *self)
                                  has_store && self->loaded && !self->loading_sample_data);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", has_incident);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-accounts", has_incident);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-obligation", has_incident);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-accounts", has_incident);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-conflicts", has_store);
