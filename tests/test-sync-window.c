@@ -530,6 +530,10 @@ test_conflict (Fixture       *fixture,
   gtk_widget_measure (GTK_WIDGET (window->leaflet), GTK_ORIENTATION_HORIZONTAL, -1, &minimum,
                       NULL, NULL, NULL);
   g_assert_cmpint (minimum, <=, 360);
+  gtk_widget_measure (window->sidebar, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL,
+                      NULL);
+  g_test_message ("The sidebar needs %d px with the indicator showing a conflict", minimum);
+  g_assert_cmpint (minimum, <=, 360);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (indicator)));
 
   /* The record keeps the local value until someone chooses. */
