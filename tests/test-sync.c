@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 #include <signal.h>
+#include <sys/prctl.h>
 
 #include "desk-records.h"
 #include "desk-store-sync.h"
@@ -1649,6 +1650,13 @@ typedef struct
   gboolean          stopped;
 } Serve;
 
+/* The server goes with the test, even one that fails half-way. */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
 static void
 serve_start (Fixture    *fixture,
              Serve      *serve,
@@ -1656,16 +1664,19 @@ serve_start (Fixture    *fixture,
 {
   g_autofree char *tokens = g_build_filename (fixture->dir, "tokens", NULL);
   g_autofree char *db = g_build_filename (fixture->dir, "served.db", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GDataInputStream) out = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *line = NULL;
 
   g_assert_true (g_file_set_contents (tokens, WRITE_TOKEN " write\n", -1, &error));
   g_assert_cmpint (g_chmod (tokens, 0600), ==, 0);
-  serve->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                     G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
-                                     g_getenv ("IDESK"), "--database", db, "serve", "--listen",
-                                     listen, "--tokens", tokens, NULL);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  serve->process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("IDESK"),
+                                                "--database", db, "serve", "--listen", listen,
+                                                "--tokens", tokens, NULL);
   g_assert_no_error (error);
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (serve->process));
   serve->log = g_data_input_stream_new (g_subprocess_get_stderr_pipe (serve->process));
