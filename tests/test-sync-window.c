@@ -16,6 +16,7 @@
 
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sys/prctl.h>
 
 #include "desk-application.h"
 #include "desk-conflict-row.h"
@@ -80,22 +81,33 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->dir, g_free);
 }
 
+/* A failed test aborts before its tear-down: the server must not outlive it. */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 /* `idesk serve` on 127.0.0.1 and a free port, with one write token. */
 static void
 start_server (Fixture *fixture)
 {
   g_autofree char *tokens = g_build_filename (fixture->dir, "tokens", NULL);
   g_autofree char *db = g_build_filename (fixture->dir, "server.db", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GDataInputStream) out = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *line = NULL;
 
   g_assert_true (g_file_set_contents (tokens, TOKEN " write\n", -1, &error));
   g_assert_cmpint (g_chmod (tokens, 0600), ==, 0);
-  fixture->server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                      G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
-                                      g_getenv ("IDESK"), "--database", db, "serve",
-                                      "--listen", "127.0.0.1:0", "--tokens", tokens, NULL);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  fixture->server = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("IDESK"),
+                                                 "--database", db, "serve",
+                                                 "--listen", "127.0.0.1:0",
+                                                 "--tokens", tokens, NULL);
   g_assert_no_error (error);
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (fixture->server));
   line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
