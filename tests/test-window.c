@@ -20,6 +20,7 @@
 #include "desk-incident-page.h"
 #include "desk-labels.h"
 #include "desk-preferences-window.h"
+#include "desk-report-button.h"
 #include "desk-test-ui-utils.h"
 #include "desk-test-utils.h"
 #include "desk-window-private.h"
@@ -401,12 +402,23 @@ assert_menu_actions (GMenuModel         *menu,
     }
 }
 
-/* The header's report button follows the page: the status report on Overview, the ledger on
- * Notifications, the checklists on Remediation, nothing elsewhere. Its menu prints and copies
- * the same report. Narrow, the incident menu offers all three instead. */
+/* Returns: (transfer none) (nullable): the Export split button of the page @name */
+static AdwSplitButton *
+find_report_button (DeskWindow *window,
+                    const char *name)
+{
+  GtkWidget *found = desk_test_find_widget (GTK_WIDGET (get_page (window, name)),
+                                            DESK_TYPE_REPORT_BUTTON);
+
+  return found != NULL ? ADW_SPLIT_BUTTON (gtk_widget_get_first_child (found)) : NULL;
+}
+
+/* Overview, Notifications and Remediation each have an Export button for their report (the
+ * status report, the ledger, the checklists), wide and narrow; its menu prints and copies the
+ * same report. Other pages have none, and the content's header has none. */
 static void
-test_window_report_button (Fixture       *fixture,
-                           gconstpointer  data)
+test_window_report_buttons (Fixture       *fixture,
+                            gconstpointer  data)
 {
   static const struct
   {
@@ -421,65 +433,73 @@ test_window_report_button (Fixture       *fixture,
     { "history", NULL, NULL },
   };
   static const char * const dropdown[] = { "win.print-report", "win.copy-report", NULL };
-  static const char * const narrow[] = {
-    "win.export-report", "win.print-report", "win.copy-report", NULL
-  };
-  g_autoptr(DeskIncident) incident = NULL;
-  GdkClipboard *clipboard;
-  DeskWindow *window;
+  static const int widths[] = { 1280, 360 };
+  g_autoptr(GError) error = NULL;
 
-  incident = save_incident (fixture->store, "Webmail intrusion", "Example Mail Hosting",
-                            DESK_INCIDENT_STATUS_INVESTIGATING, 1776000000);
-  window = g_object_new (DESK_TYPE_WINDOW, "store", fixture->store, "default-width", 1200,
-                         NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  SPIN_UNTIL (page_is (window, "incident"));
+  g_assert_true (desk_demo_populate (fixture->store, &error));
+  g_assert_no_error (error);
 
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
     {
-      GtkWidget *button = GTK_WIDGET (window->report_button);
-      GMenuModel *menu = G_MENU_MODEL (window->report_menu);
+      DeskWindow *window = g_object_new (DESK_TYPE_WINDOW, "store", fixture->store,
+                                         "default-width", widths[w], "default-height", 720,
+                                         NULL);
+      GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+      g_autoptr(GVariant) copy_target = NULL;
+      AdwSplitButton *status_button;
 
-      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
-                                                 pages[i].page));
-      g_assert_cmpint (gtk_widget_get_visible (button), ==, pages[i].what != NULL);
-      if (pages[i].what == NULL)
-        continue;
+      gtk_window_present (GTK_WINDOW (window));
+      SPIN_UNTIL (adw_leaflet_get_folded (window->leaflet) == (widths[w] == 360));
+      SPIN_UNTIL (g_list_model_get_n_items (_desk_window_get_incidents (window)) > 0);
+      gtk_single_selection_set_selected (GTK_SINGLE_SELECTION
+                                           (_desk_window_get_incidents (window)), 0);
+      SPIN_UNTIL (page_is (window, "incident"));
+      /* Folded, the sidebar comes first: the incident's pages, as Enter on its row shows them */
+      adw_leaflet_set_visible_child (window->leaflet, window->content);
+      g_assert_null (desk_test_find_widget (gtk_widget_get_first_child (window->content),
+                                            ADW_TYPE_SPLIT_BUTTON));
 
-      g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==,
-                       "win.export-report");
-      g_assert_true (g_variant_equal (gtk_actionable_get_action_target_value
-                                        (GTK_ACTIONABLE (button)),
-                                      g_variant_new ("(ss)", pages[i].what, "")));
-      g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_widget_get_first_child (button)), ==,
-                       pages[i].tooltip);
-      assert_menu_actions (menu, dropdown, g_variant_new ("(ss)", pages[i].what, ""));
-      g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (window->report_section)), ==, 0);
+      for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+        {
+          DeskIncidentPage *page = get_page (window, pages[i].page);
+          AdwSplitButton *button;
+
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                                     pages[i].page));
+          desk_test_wait_for_page (page);
+          button = find_report_button (window, pages[i].page);
+          if (pages[i].what == NULL)
+            {
+              g_assert_null (button);
+              continue;
+            }
+
+          g_assert_nonnull (button);
+          SPIN_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (button)));
+          g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+          g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==,
+                           "win.export-report");
+          g_assert_true (g_variant_equal (gtk_actionable_get_action_target_value
+                                            (GTK_ACTIONABLE (button)),
+                                          g_variant_new ("(ss)", pages[i].what, "")));
+          g_assert_cmpstr (gtk_widget_get_tooltip_text
+                             (gtk_widget_get_first_child (GTK_WIDGET (button))),
+                           ==, pages[i].tooltip);
+          assert_menu_actions (adw_split_button_get_menu_model (button), dropdown,
+                               g_variant_new ("(ss)", pages[i].what, ""));
+        }
+
+      /* Copy as Markdown, from the Overview's menu: the status report. */
+      status_button = find_report_button (window, "overview");
+      copy_target = g_menu_model_get_item_attribute_value
+                      (adw_split_button_get_menu_model (status_button), 1,
+                       G_MENU_ATTRIBUTE_TARGET, NULL);
+      gdk_clipboard_set_text (clipboard, "");
+      g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (status_button),
+                                                         "win.copy-report", copy_target));
+      SPIN_UNTIL (clipboard_starts_with (clipboard, "# Incident status report: "));
+      desk_test_destroy_window (GTK_WINDOW (window), NULL);
     }
-
-  /* Copy as Markdown, from the window: the status report. */
-  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
-  gdk_clipboard_set_text (clipboard, "");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-report", "(ss)",
-                                             "status", ""));
-  SPIN_UNTIL (clipboard_starts_with (clipboard, "# Incident status report: Webmail intrusion"));
-  desk_test_destroy_window (GTK_WINDOW (window), NULL);
-
-  /* Narrow, the header has no room: the incident menu has the report's actions. */
-  window = g_object_new (DESK_TYPE_WINDOW, "store", fixture->store, "default-width", 360,
-                         NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  SPIN_UNTIL (adw_leaflet_get_folded (window->leaflet));
-  SPIN_UNTIL (g_list_model_get_n_items (_desk_window_get_incidents (window)) > 0);
-  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (_desk_window_get_incidents (window)),
-                                     0);
-  SPIN_UNTIL (adw_view_switcher_bar_get_reveal (window->switcher_bar));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
-                                             "notifications"));
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->report_button)));
-  assert_menu_actions (G_MENU_MODEL (window->report_section), narrow,
-                       g_variant_new ("(ss)", "ledger", ""));
-  desk_test_destroy_window (GTK_WINDOW (window), NULL);
 }
 
 static void
@@ -1040,8 +1060,8 @@ main (int   argc,
               fixture_set_up, test_window_existing_incident, fixture_tear_down);
   g_test_add ("/desk/window/pages", Fixture, NULL,
               fixture_set_up, test_window_pages, fixture_tear_down);
-  g_test_add ("/desk/window/report-button", Fixture, NULL,
-              fixture_set_up, test_window_report_button, fixture_tear_down);
+  g_test_add ("/desk/window/report-buttons", Fixture, NULL,
+              fixture_set_up, test_window_report_buttons, fixture_tear_down);
   g_test_add ("/desk/window/search", Fixture, NULL,
               fixture_set_up, test_window_search, fixture_tear_down);
   g_test_add ("/desk/window/filter", Fixture, NULL,

@@ -50,6 +50,19 @@ desk_a11y_name_entry_row_apply (AdwEntryRow *row)
   name_buttons (GTK_WIDGET (row));
 }
 
+/* Returns: whether @button shows words with a mnemonic, in its label or in an
+ *   AdwButtonContent, whose label the mnemonic makes the button's name */
+static gboolean
+shows_mnemonic (GtkButton *button)
+{
+  GtkWidget *content = gtk_button_get_child (button);
+
+  if (ADW_IS_BUTTON_CONTENT (content))
+    return adw_button_content_get_use_underline (ADW_BUTTON_CONTENT (content));
+
+  return gtk_button_get_use_underline (button) && gtk_button_get_label (button) != NULL;
+}
+
 /**
  * desk_a11y_name_split_button:
  * @label: what the button does, e.g. _("Export Status Report")
@@ -57,7 +70,7 @@ desk_a11y_name_entry_row_apply (AdwEntryRow *row)
  *
  * Names the two buttons of @button, and gives the main one @label as its tooltip: libadwaita
  * 1.2 gives the group a role but its buttons, when they show icons, nothing a screen reader
- * could say.
+ * could say. A main button showing words with a mnemonic keeps them as its name.
  */
 void
 desk_a11y_name_split_button (AdwSplitButton *button,
@@ -75,9 +88,12 @@ desk_a11y_name_split_button (AdwSplitButton *button,
     {
       if (GTK_IS_BUTTON (child))
         {
-          gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                          -1);
+          /* Words with a mnemonic ("_Export…") name the button already; a name of its own
+           * would be said after them. */
+          if (!shows_mnemonic (GTK_BUTTON (child)))
+            gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                            GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                            -1);
           gtk_widget_set_tooltip_text (child, label);
         }
       else if (GTK_IS_MENU_BUTTON (child))

@@ -33,6 +33,7 @@
 #include "desk-notice-status.h"
 #include "desk-page-utils.h"
 #include "desk-regulator-notices.h"
+#include "desk-report-button.h"
 #include "desk-snug-bin.h"
 #include "desk-time.h"
 #include "desk-notifications-page-private.h"
@@ -825,6 +826,7 @@ desk_notifications_page_class_init (DeskNotificationsPageClass *klass)
   g_type_ensure (DESK_TYPE_FOLDING_ROW);
   g_type_ensure (DESK_TYPE_NOTICE_BREAKDOWN);
   g_type_ensure (DESK_TYPE_REGULATOR_NOTICES);
+  g_type_ensure (DESK_TYPE_REPORT_BUTTON);
   g_type_ensure (DESK_TYPE_SNUG_BIN);
 
   gtk_widget_class_set_template_from_resource (widget_class,

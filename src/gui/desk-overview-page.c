@@ -29,6 +29,7 @@
 #include "desk-key-figures.h"
 #include "desk-obligations-group.h"
 #include "desk-page-utils.h"
+#include "desk-report-button.h"
 #include "desk-overview-page-private.h"
 
 struct _DeskOverviewPage
@@ -188,6 +189,7 @@ desk_overview_page_class_init (DeskOverviewPageClass *klass)
   g_type_ensure (DESK_TYPE_INCIDENT_FORM);
   g_type_ensure (DESK_TYPE_FIGURE_HISTORY);
   g_type_ensure (DESK_TYPE_CATEGORIES_GROUP);
+  g_type_ensure (DESK_TYPE_REPORT_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/desk-overview-page.ui");

@@ -22,9 +22,11 @@
 
 #include "desk-add-checklist-popover.h"
 #include "desk-checklist-view.h"
+#include "desk-folding-row.h"
 #include "desk-gui-utils.h"
 #include "desk-page-utils.h"
 #include "desk-remediation-text.h"
+#include "desk-report-button.h"
 #include "desk-template.h"
 #include "desk-remediation-page-private.h"
 
@@ -551,6 +553,8 @@ desk_remediation_page_class_init (DeskRemediationPageClass *klass)
 
   g_type_ensure (DESK_TYPE_ADD_CHECKLIST_POPOVER);
   g_type_ensure (DESK_TYPE_CHECKLIST_VIEW);
+  g_type_ensure (DESK_TYPE_FOLDING_ROW);
+  g_type_ensure (DESK_TYPE_REPORT_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/desk-remediation-page.ui");

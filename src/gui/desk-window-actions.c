@@ -14,7 +14,6 @@
 
 #include <glib/gi18n.h>
 
-#include "desk-a11y.h"
 #include "desk-accounts-page.h"
 #include "desk-demo.h"
 #include "desk-export-enum-types.h"
@@ -29,7 +28,8 @@ static const char * const page_names[] = {
   "overview", "customers", "notifications", "remediation", "history", "accounts",
 };
 
-/* The pages with a report to export, print or copy, and what it is. */
+/* The pages with a report, and what it is: Ctrl+P prints it (each page's Export button
+ * names its own). */
 static const struct
 {
   const char     *page;
@@ -594,63 +594,6 @@ print_page_report (GtkWidget *widget,
     return FALSE;
 
   return gtk_widget_activate_action_variant (widget, "win.print-report", report_target (what));
-}
-
-static void
-append_report_item (GMenu      *menu,
-                    const char *label,
-                    const char *action,
-                    GVariant   *target)
-{
-  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
-
-  g_menu_item_set_action_and_target_value (item, action, target);
-  if (g_str_equal (action, "win.print-report"))
-    g_menu_item_set_attribute (item, "accel", "s", "<Primary>p");
-  g_menu_append_item (menu, item);
-}
-
-/**
- * _desk_window_actions_update_report:
- *
- * Offers the report of the page shown (the status report on Overview, the ledger on
- * Notifications, the checklists on Remediation): in the header's report button, or, narrow,
- * where the header has no room for it, in the incident menu. Other pages have none.
- */
-void
-_desk_window_actions_update_report (DeskWindow *self)
-{
-  g_autoptr(GVariant) target = NULL;
-  gboolean has_report, narrow;
-  DeskExportWhat what;
-
-  g_return_if_fail (DESK_IS_WINDOW (self));
-
-  has_report = get_page_report (self, &what);
-  narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
-  g_menu_remove_all (self->report_menu);
-  g_menu_remove_all (self->report_section);
-  gtk_widget_set_visible (GTK_WIDGET (self->report_button), has_report && !narrow);
-  if (!has_report)
-    return;
-
-  target = g_variant_ref_sink (report_target (what));
-  if (narrow)
-    {
-      append_report_item (self->report_section, _("_Export…"), "win.export-report", target);
-      append_report_item (self->report_section, _("_Print…"), "win.print-report", target);
-      append_report_item (self->report_section, _("_Copy as Markdown"), "win.copy-report",
-                          target);
-      return;
-    }
-
-  /* The target first: the action takes one, and would be looked at without it. */
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->report_button), target);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->report_button), "win.export-report");
-  desk_a11y_name_split_button (self->report_button, desk_export_flow_get_export_label (what),
-                               adw_split_button_get_dropdown_tooltip (self->report_button));
-  append_report_item (self->report_menu, _("_Print…"), "win.print-report", target);
-  append_report_item (self->report_menu, _("_Copy as Markdown"), "win.copy-report", target);
 }
 
 /* }}} */

@@ -41,9 +41,6 @@ struct _DeskWindow
   GtkWidget            *back_button;
   GtkWidget            *incident_menu_button;
   GtkWidget            *content_menu_button;
-  AdwSplitButton       *report_button;
-  GMenu                *report_menu;
-  GMenu                *report_section;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   GtkStack             *content_stack;
@@ -88,7 +85,6 @@ struct _DeskWindow
 /* desk-window-actions.c */
 void          _desk_window_class_actions_init (DeskWindowClass *klass);
 void          _desk_window_actions_update     (DeskWindow      *self);
-void          _desk_window_actions_update_report (DeskWindow   *self);
 
 /* desk-window.c */
 void          _desk_window_show_toast         (DeskWindow      *self,

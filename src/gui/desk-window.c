@@ -85,7 +85,6 @@ update_header (DeskWindow *self)
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, showing_incident);
   gtk_widget_set_visible (self->incident_menu_button, showing_incident);
   gtk_widget_set_visible (self->content_menu_button, folded && is_page (self, "empty"));
-  _desk_window_actions_update_report (self);
 
   /* Narrow, the switcher moves from the header to the bottom of the window. */
   adw_view_switcher_bar_set_reveal (self->switcher_bar, showing_incident && narrow);
@@ -773,12 +772,6 @@ on_content_page_changed_cb (DeskWindow *self)
 }
 
 static void
-on_view_page_changed_cb (DeskWindow *self)
-{
-  _desk_window_actions_update_report (self);
-}
-
-static void
 on_search_changed_cb (DeskWindow *self)
 {
   set_search_text (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
@@ -1025,9 +1018,6 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, incident_menu_button);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, content_menu_button);
-  gtk_widget_class_bind_template_child (widget_class, DeskWindow, report_button);
-  gtk_widget_class_bind_template_child (widget_class, DeskWindow, report_menu);
-  gtk_widget_class_bind_template_child (widget_class, DeskWindow, report_section);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, content_stack);
@@ -1045,7 +1035,6 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_switcher_title_visible_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_content_page_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_view_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_show_all_clicked_cb);
 
@@ -1061,9 +1050,6 @@ desk_window_init (DeskWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   desk_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
-  /* Until a page with a report names it after the report. */
-  desk_a11y_name_split_button (self->report_button, _("Export Report"),
-                               adw_split_button_get_dropdown_tooltip (self->report_button));
 
   self->cancellable = g_cancellable_new ();
 
