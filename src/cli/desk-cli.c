@@ -156,6 +156,13 @@ desk_cli_parse (const char           *command,
   return TRUE;
 }
 
+/* Returns: (nullable): the --database the command line gave */
+const char *
+desk_cli_get_database_path (void)
+{
+  return database_path;
+}
+
 /**
  * desk_cli_enum_nick:
  *
@@ -202,13 +209,6 @@ desk_cli_parse_nick (GType        enum_type,
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                _("“%s” is not a valid %s; use one of: %s"), nick, what, choices->str);
   return FALSE;
-}
-
-/* Returns: (nullable): the --database the command line gave */
-const char *
-desk_cli_get_database_path (void)
-{
-  return database_path;
 }
 
 DeskStore *

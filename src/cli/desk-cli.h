@@ -73,13 +73,13 @@ int          desk_cli_checklist_add   (int                   argc,
                                        char                **argv);
 int          desk_cli_checklist_list  (int                   argc,
                                        char                **argv);
-int          desk_cli_customer_terms  (int                   argc,
-                                       char                **argv);
-int          desk_cli_deadlines       (int                   argc,
-                                       char                **argv);
 int          desk_cli_conflict_resolve (int                  argc,
                                        char                **argv);
 int          desk_cli_conflicts       (int                   argc,
+                                       char                **argv);
+int          desk_cli_customer_terms  (int                   argc,
+                                       char                **argv);
+int          desk_cli_deadlines       (int                   argc,
                                        char                **argv);
 int          desk_cli_demo            (int                   argc,
                                        char                **argv);
