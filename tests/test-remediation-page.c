@@ -212,6 +212,62 @@ test_page_add_empty (Fixture       *fixture,
                                      incident_id (fixture)), ==, 1);
 }
 
+/* Whether @view, laid out, shows in its scrolled window: whole, or its top as much as fits. */
+static gboolean
+in_viewport (GtkWidget *view)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+  int page_height = gtk_widget_get_height (scroller);
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (view, scroller, &bounds) || bounds.size.height == 0)
+    return FALSE;
+  return bounds.origin.y >= 0 && bounds.origin.y < page_height
+         && (bounds.origin.y + bounds.size.height <= page_height || bounds.origin.y == 0);
+}
+
+/* Whether the keyboard focus is in a widget of @type inside @view. */
+static gboolean
+focus_in (GtkWidget *view,
+          GType      type)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (view));
+  GtkWidget *holder = focus ? gtk_widget_get_ancestor (focus, type) : NULL;
+
+  return holder != NULL && gtk_widget_is_ancestor (holder, view);
+}
+
+/* A checklist is added after the others, out of sight: the page scrolls to it, its header
+ * focused — the title entry for an empty one, the menu for one from a template. */
+static void
+test_page_add_scrolls (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *view;
+
+  add_patching (fixture);
+  for (guint i = 1; i < 3; i++)
+    {
+      _desk_remediation_page_add_checklist (fixture->page, "patching");
+      wait_for_page (fixture);
+    }
+  g_assert_cmpuint (_desk_remediation_page_get_n_checklists (fixture->page), ==, 3);
+
+  _desk_remediation_page_add_checklist (fixture->page, NULL);
+  wait_for_page (fixture);
+  view = _desk_remediation_page_get_checklist_view (fixture->page, 3);
+  SPIN_UNTIL (in_viewport (view) && focus_in (view, GTK_TYPE_ENTRY));
+  g_assert_false (in_viewport (_desk_remediation_page_get_checklist_view (fixture->page, 0)));
+
+  /* Back to the top, then one from a template, taller than the window. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+    gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW))), 0);
+  _desk_remediation_page_add_checklist (fixture->page, "patching");
+  wait_for_page (fixture);
+  view = _desk_remediation_page_get_checklist_view (fixture->page, 4);
+  SPIN_UNTIL (in_viewport (view) && focus_in (view, GTK_TYPE_MENU_BUTTON));
+}
+
 static void
 test_page_tick_done (Fixture       *fixture,
                      gconstpointer  data)
@@ -486,6 +542,8 @@ main (int   argc,
               fixture_set_up, test_page_add_from_template, fixture_tear_down);
   g_test_add ("/desk/remediation-page/add-empty", Fixture, NULL,
               fixture_set_up, test_page_add_empty, fixture_tear_down);
+  g_test_add ("/desk/remediation-page/add-scrolls", Fixture, NULL,
+              fixture_set_up, test_page_add_scrolls, fixture_tear_down);
   g_test_add ("/desk/remediation-page/tick-done", Fixture, NULL,
               fixture_set_up, test_page_tick_done, fixture_tear_down);
   g_test_add ("/desk/remediation-page/progress", Fixture, NULL,

@@ -105,51 +105,6 @@ update_category_counts (DeskCategoriesGroup *self)
     }
 }
 
-typedef struct
-{
-  GtkWidget *target;   /* an ancestor of the row, which the row's place is measured in */
-  guint      frames;
-  float      y;
-  float      height;
-} FocusRequest;
-
-/* The scrolled window brings the focus into view, but a row just added gets its final place
- * only after a layout or two: focusing it before would scroll to where it was first put. */
-static gboolean
-focus_row_cb (GtkWidget     *row,
-              GdkFrameClock *frame_clock,
-              gpointer       user_data)
-{
-  FocusRequest *request = user_data;
-  graphene_rect_t bounds;
-  gboolean settled = FALSE;
-
-  if (gtk_widget_compute_bounds (row, request->target, &bounds))
-    {
-      settled = bounds.size.height > 0
-                && bounds.origin.y == request->y && bounds.size.height == request->height;
-      request->y = bounds.origin.y;
-      request->height = bounds.size.height;
-    }
-
-  if (!settled && ++request->frames < 30)
-    return G_SOURCE_CONTINUE;
-
-  gtk_widget_grab_focus (row);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-focus_row (DeskCategoriesGroup *self,
-           GtkWidget           *row)
-{
-  FocusRequest *request = g_new0 (FocusRequest, 1);
-
-  /* The page's content: the groups above this one move the row too. */
-  request->target = gtk_widget_get_parent (GTK_WIDGET (self));
-  gtk_widget_add_tick_callback (row, focus_row_cb, request, g_free);
-}
-
 static guint
 find_category (DeskCategoriesGroup *self,
                gint64               id)
@@ -205,7 +160,7 @@ show_categories (DeskCategoriesGroup *self,
 
       self->focus_category_id = 0;
       if (row != NULL)
-        focus_row (self, GTK_WIDGET (row));
+        desk_reveal_when_placed (GTK_WIDGET (row), GTK_WIDGET (row));
     }
 }
 

@@ -19,6 +19,7 @@
 
 #include "desk-a11y.h"
 #include "desk-checklist-view.h"
+#include "desk-gui-utils.h"
 #include "desk-remediation-page-private.h"
 #include "desk-remediation-text.h"
 
@@ -521,6 +522,20 @@ desk_checklist_view_start_renaming (DeskChecklistView *self)
   gtk_stack_set_visible_child_name (self->title_stack, "entry");
   gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->title_entry), 0, -1);
+}
+
+/* Scrolls the checklist, just added, into view once it has its place, and leaves the keyboard
+ * on its header: the title entry while it is being named, else the checklist's menu. */
+void
+desk_checklist_view_reveal (DeskChecklistView *self)
+{
+  gboolean renaming;
+
+  g_return_if_fail (DESK_IS_CHECKLIST_VIEW (self));
+
+  renaming = g_strcmp0 (gtk_stack_get_visible_child_name (self->title_stack), "entry") == 0;
+  desk_reveal_when_placed (GTK_WIDGET (self), renaming ? GTK_WIDGET (self->title_entry)
+                                                       : GTK_WIDGET (self->menu_button));
 }
 
 /* }}} */

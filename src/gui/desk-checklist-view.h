@@ -28,5 +28,6 @@ DeskChecklistItemRow *desk_checklist_view_get_item_row      (DeskChecklistView *
                                                              guint              index);
 const char           *desk_checklist_view_get_progress_text (DeskChecklistView *self);
 void                  desk_checklist_view_start_renaming    (DeskChecklistView *self);
+void                  desk_checklist_view_reveal            (DeskChecklistView *self);
 
 G_END_DECLS

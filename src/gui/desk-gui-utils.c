@@ -8,7 +8,7 @@
 /* Feedback any widget can give without knowing the window: toasts go to the nearest
  * AdwToastOverlay above the widget, confirmations are AdwMessageDialogs wrapped in a GTask
  * (libadwaita 1.2 has no adw_message_dialog_choose()). And the label of the rows that lists
- * build in code.
+ * build in code, and a way to bring a widget just added into view.
  *
  * Only the undo toast jumps the queue (high priority), since Undo must be at hand at once. We
  * never dismiss toasts from code: libadwaita 1.2 frees a toast's state twice when it is
@@ -273,4 +273,96 @@ desk_confirm_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == desk_confirm_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+typedef struct
+{
+  GtkWidget *focus;    /* (nullable) (owned) */
+  guint      frames;
+  float      y;
+  float      height;
+} Reveal;
+
+static void
+reveal_free (gpointer data)
+{
+  Reveal *reveal = data;
+
+  g_clear_object (&reveal->focus);
+  g_free (reveal);
+}
+
+/* Returns: (transfer none) (nullable): what @scroller scrolls, which moves with its scrolling */
+static GtkWidget *
+get_scrolled_content (GtkScrolledWindow *scroller)
+{
+  GtkWidget *child = gtk_scrolled_window_get_child (scroller);
+
+  return GTK_IS_VIEWPORT (child) ? gtk_viewport_get_child (GTK_VIEWPORT (child)) : child;
+}
+
+/* A widget just added gets its final place only after a layout or two: scrolling before would
+ * scroll to where it was first put. */
+static gboolean
+reveal_cb (GtkWidget     *widget,
+           GdkFrameClock *frame_clock,
+           gpointer       user_data)
+{
+  Reveal *reveal = user_data;
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = scroller ? get_scrolled_content (GTK_SCROLLED_WINDOW (scroller)) : NULL;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  gboolean settled = FALSE;
+  double value, page_size;
+
+  if (content != NULL && gtk_widget_compute_bounds (widget, content, &bounds))
+    {
+      settled = bounds.size.height > 0
+                && bounds.origin.y == reveal->y && bounds.size.height == reveal->height;
+      reveal->y = bounds.origin.y;
+      reveal->height = bounds.size.height;
+    }
+  if (!settled && ++reveal->frames < 30)
+    return G_SOURCE_CONTINUE;
+
+  /* Focus first: the viewport scrolls to the focus, which must not undo what follows. */
+  if (reveal->focus != NULL)
+    gtk_widget_grab_focus (reveal->focus);
+
+  if (!settled)
+    return G_SOURCE_REMOVE;
+
+  /* As much of the widget as fits, its top first. */
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  value = gtk_adjustment_get_value (adjustment);
+  page_size = gtk_adjustment_get_page_size (adjustment);
+  if (bounds.origin.y + bounds.size.height > value + page_size)
+    value = bounds.origin.y + bounds.size.height - page_size;
+  if (bounds.origin.y < value)
+    value = bounds.origin.y;
+  gtk_adjustment_set_value (adjustment, value);
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * desk_reveal_when_placed:
+ * @widget: a widget just added inside a #GtkScrolledWindow
+ * @focus: (nullable): what gets the keyboard focus then, e.g. @widget or its title
+ *
+ * Once @widget has its place, scrolls its scrolled window to show as much of it as fits, its
+ * top first, and focuses @focus.
+ */
+void
+desk_reveal_when_placed (GtkWidget *widget,
+                         GtkWidget *focus)
+{
+  Reveal *reveal = g_new0 (Reveal, 1);
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (focus == NULL || GTK_IS_WIDGET (focus));
+
+  reveal->focus = focus ? g_object_ref (focus) : NULL;
+  gtk_widget_add_tick_callback (widget, reveal_cb, reveal, reveal_free);
 }

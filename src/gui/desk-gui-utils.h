@@ -41,5 +41,7 @@ void      desk_confirm_async    (GtkWidget            *widget,
                                  gpointer              user_data);
 gboolean  desk_confirm_finish   (GAsyncResult         *result,
                                  GError              **error);
+void      desk_reveal_when_placed (GtkWidget          *widget,
+                                 GtkWidget            *focus);
 
 G_END_DECLS

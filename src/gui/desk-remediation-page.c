@@ -46,7 +46,8 @@ struct _DeskRemediationPage
   GHashTable              *views;      /* checklist id → DeskChecklistView (the box owns them) */
 
   guint                    serial;     /* the newest reload; answers to older ones are dropped */
-  gint64                   rename_id;  /* a checklist just added empty, to name after the reload */
+  gint64                   added_id;     /* a checklist just added, to show after the reload */
+  gboolean                 rename_added; /* ... and to name first, as it was added empty */
 };
 
 G_DEFINE_FINAL_TYPE (DeskRemediationPage, desk_remediation_page, DESK_TYPE_INCIDENT_PAGE)
@@ -179,7 +180,7 @@ show_checklists (DeskRemediationPage *self,
   g_autoptr(GPtrArray) no_items = g_ptr_array_new ();
   gint64 now = _desk_remediation_page_now (self);
   GtkWidget *previous = NULL;
-  DeskChecklistView *renamed = NULL;
+  DeskChecklistView *added = NULL;
   GHashTableIter iter;
   gpointer key, value;
 
@@ -222,8 +223,8 @@ show_checklists (DeskRemediationPage *self,
       g_hash_table_lookup_extended (self->views, &id, &key, NULL);
       g_hash_table_add (keep, key);
 
-      if (id == self->rename_id)
-        renamed = view;
+      if (id == self->added_id)
+        added = view;
     }
 
   g_hash_table_iter_init (&iter, self->views);
@@ -237,10 +238,13 @@ show_checklists (DeskRemediationPage *self,
   update_summary (self);
   gtk_stack_set_visible_child_name (self->stack, checklists->len > 0 ? "checklists" : "empty");
 
-  if (renamed != NULL)
+  /* It goes after the others, likely below the fold. */
+  if (added != NULL)
     {
-      self->rename_id = 0;
-      desk_checklist_view_start_renaming (renamed);
+      if (self->rename_added)
+        desk_checklist_view_start_renaming (added);
+      desk_checklist_view_reveal (added);
+      self->added_id = 0;
     }
 }
 
@@ -311,6 +315,8 @@ on_template_instantiated_cb (GObject      *object,
       return;
     }
 
+  self->added_id = desk_record_get_id (DESK_RECORD (checklist));
+  self->rename_added = FALSE;
   desk_incident_page_reload (DESK_INCIDENT_PAGE (self));
 
   n_items = desk_template_get_n_items (instantiate->template);
@@ -458,7 +464,8 @@ on_checklist_saved_cb (GObject      *object,
       /* A new, empty checklist: name it first. */
       if (request->id == 0)
         {
-          self->rename_id = desk_record_get_id (request->record);
+          self->added_id = desk_record_get_id (request->record);
+          self->rename_added = TRUE;
           desk_incident_page_reload (request->page);
         }
     }
