@@ -29,6 +29,7 @@
 #define SCRIPT         "<script>alert('x')</script>"
 #define HEADING        "# not a heading | not a cell"
 #define LINK           "[click](http://evil.example/)"
+#define ZONE_TITLE     "Intrusion abroad"
 #define JA_CUSTOMER    "株式会社サンプル商事"
 #define JA_CATEGORY    "アカウント認証情報"
 #define LONG_ITEMS     120
@@ -231,8 +232,10 @@ test_json (void)
   object = json_node_get_object (root);
   g_assert_cmpint (json_object_get_int_member (object, "format_version"), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (object, "report"), ==, "status");
+  /* The demo incident is in Tokyo: times carry its offset. */
+  g_assert_cmpstr (json_object_get_string_member (object, "time_zone"), ==, "Asia/Tokyo");
   g_assert_cmpstr (json_object_get_string_member (object, "exported_at"), ==,
-                   "2026-04-14T00:30:00Z");
+                   "2026-04-14T09:30:00+09:00");
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object,
                                                                                  "incident"),
                                                   "title"), ==, MAIL_TITLE);
@@ -264,7 +267,8 @@ test_json (void)
         continue;
       row = json_array_get_object_element (json_object_get_array_member (section, "rows"), 0);
       g_assert_true (json_object_get_boolean_member (row, "overdue"));
-      g_assert_true (g_str_has_suffix (json_object_get_string_member (row, "due_at"), "Z"));
+      g_assert_true (g_str_has_suffix (json_object_get_string_member (row, "due_at"),
+                                        "+09:00"));
     }
 }
 
@@ -582,7 +586,7 @@ test_pdf_status (void)
 
   first_page = desk_test_spawn ((const char *[]) { "pdftotext", "-f", "1", "-l", "1", path, "-", NULL });
   g_assert_nonnull (strstr (first_page, MAIL_TITLE));
-  g_assert_nonnull (strstr (first_page, "Exported 14 Apr 2026 00:30 UTC"));
+  g_assert_nonnull (strstr (first_page, "Exported 14 Apr 2026 09:30 JST"));
   g_assert_nonnull (strstr (first_page, "Key figures"));
   g_assert_nonnull (strstr (first_page, "4,072,650"));
   g_assert_nonnull (strstr (first_page, "Page 1 of "));
@@ -693,6 +697,87 @@ test_pdf_long_table (void)
 }
 
 /* }}} */
+/* Time zones {{{ */
+
+/* On a machine in UTC (main() sets TZ), every format tells the incident's times in its zone,
+ * says which zone that is, and follows the record when its zone changes. */
+static void
+test_time_zone (void)
+{
+  const struct
+  {
+    const char *zone;
+    const char *line;
+    const char *markdown_line;   /* Markdown escapes the underscore of New_York */
+    const char *detected;
+    const char *detected_iso;
+    const char *exported_iso;
+  } zones[] = {
+    { "Asia/Tokyo", "Times in Asia/Tokyo (JST)", "Times in Asia/Tokyo (JST)", "14 Apr 2026 05:00",
+      "2026-04-14T05:00:00+09:00", "2026-04-14T09:30:00+09:00" },
+    { "America/New_York", "Times in America/New_York (EDT)",
+      "Times in America/New\\_York (EDT)", "13 Apr 2026 16:00",
+      "2026-04-13T16:00:00-04:00", "2026-04-13T20:30:00-04:00" },
+  };
+  g_autoptr(DeskIncident) incident = desk_incident_new (ZONE_TITLE);
+
+  desk_record_set_int (DESK_RECORD (incident), "detected-at", 1776110400);  /* 13 Apr 20:00 UTC */
+
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    {
+      g_autoptr(DeskReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *markdown = NULL, *html = NULL, *csv = NULL, *json = NULL;
+      g_autofree char *csv_line = NULL;
+      JsonObject *object, *facts;
+
+      desk_record_set_string (DESK_RECORD (incident), "time-zone", zones[i].zone);
+      desk_test_save (store, incident);
+      report = gather (ZONE_TITLE, DESK_EXPORT_WHAT_STATUS);
+
+      markdown = export_text (report, DESK_EXPORT_FORMAT_MARKDOWN);
+      g_assert_nonnull (strstr (markdown, zones[i].markdown_line));
+      g_assert_nonnull (strstr (markdown, zones[i].detected));
+
+      html = export_text (report, DESK_EXPORT_FORMAT_HTML);
+      g_assert_nonnull (strstr (html, zones[i].line));
+      g_assert_nonnull (strstr (html, zones[i].detected));
+
+      csv = export_text (report, DESK_EXPORT_FORMAT_CSV);
+      csv_line = g_strdup_printf ("\r\nIncident,Detected,,%s\r\n", zones[i].detected_iso);
+      g_assert_nonnull (strstr (csv, csv_line));
+
+      json = export_text (report, DESK_EXPORT_FORMAT_JSON);
+      root = json_from_string (json, &error);
+      g_assert_no_error (error);
+      object = json_node_get_object (root);
+      g_assert_cmpstr (json_object_get_string_member (object, "time_zone"), ==, zones[i].zone);
+      g_assert_cmpstr (json_object_get_string_member (object, "exported_at"), ==,
+                       zones[i].exported_iso);
+      facts = json_object_get_object_member (
+        json_array_get_object_element (json_object_get_array_member (object, "sections"), 0),
+        "facts");
+      g_assert_cmpstr (json_object_get_string_member (facts, "detected_at"), ==,
+                       zones[i].detected_iso);
+
+      if (desk_test_have_poppler ())
+        {
+          g_autofree char *dir = desk_test_make_tmp_dir ();
+          g_autofree char *path = save_pdf (report, DESK_PAPER_A4, dir);
+          g_autofree char *text = desk_test_spawn ((const char *[]) { "pdftotext", "-f", "1",
+                                                                      "-l", "1", path, "-",
+                                                                      NULL });
+
+          g_strdelimit (text, "\n", ' ');
+          g_assert_nonnull (strstr (text, zones[i].line));
+          g_assert_nonnull (strstr (text, zones[i].detected));
+          desk_test_remove_tree (dir);
+        }
+    }
+}
+
+/* }}} */
 
 int
 main (int   argc,
@@ -701,6 +786,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
+  /* A machine in UTC, so that the incidents' zones show. */
+  g_setenv ("TZ", "UTC", TRUE);
   g_test_init (&argc, &argv, NULL);
 
   store = desk_test_open_store (NULL);
@@ -726,6 +813,7 @@ main (int   argc,
   g_test_add_func ("/desk/export/pdf/status", test_pdf_status);
   g_test_add_func ("/desk/export/pdf/letter-and-japanese", test_pdf_letter_and_japanese);
   g_test_add_func ("/desk/export/pdf/long-table", test_pdf_long_table);
+  g_test_add_func ("/desk/export/time-zone", test_time_zone);
 
   status = g_test_run ();
   g_clear_object (&store);

@@ -679,6 +679,58 @@ test_timeline (Fixture       *fixture,
 }
 
 /* }}} */
+/* Time zones {{{ */
+
+/* The machine runs in UTC (main() sets TZ); the report tells every day and time in the
+ * incident's zone, and follows the record when its zone changes. */
+static void
+test_time_zone (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const struct
+  {
+    const char *zone;
+    const char *zone_text;
+    const char *exported_text;
+    const char *detected_day;
+    const char *detected;
+    const char *due;
+  } zones[] = {
+    { "Asia/Tokyo", "Times in Asia/Tokyo (JST)", "Exported 14 Apr 2026 09:30 JST",
+      " · 14 Apr 2026", "14 Apr 2026 05:00", "21 Apr 2026" },
+    { "America/New_York", "Times in America/New_York (EDT)", "Exported 13 Apr 2026 20:30 EDT",
+      " · 13 Apr 2026", "13 Apr 2026 16:00", "20 Apr 2026" },
+  };
+  g_autoptr(DeskChecklist) checklist = add_checklist (fixture, "Containment", 0);
+  g_autoptr(DeskChecklistItem) item = desk_checklist_item_new (checklist, "Rotate the keys");
+
+  /* Detected 2026-04-13 20:00 UTC, due 2026-04-20 20:00 UTC: the next day in Tokyo. */
+  desk_record_set_int (DESK_RECORD (fixture->incident), "detected-at", 1776110400);
+  desk_record_set_int (DESK_RECORD (item), "due-at", 1776110400 + 7 * DAY);
+  desk_test_save (fixture->store, item);
+
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    {
+      g_autoptr(DeskReport) checklists = NULL;
+      g_autoptr(DeskReport) status = NULL;
+      DeskReportTable *facts;
+
+      desk_record_set_string (DESK_RECORD (fixture->incident), "time-zone", zones[i].zone);
+      desk_test_save (fixture->store, fixture->incident);
+      checklists = gather (fixture->store, DESK_EXPORT_WHAT_CHECKLISTS, fixture->incident, NULL);
+      status = gather (fixture->store, DESK_EXPORT_WHAT_STATUS, fixture->incident, NULL);
+
+      g_assert_cmpstr (checklists->zone_text, ==, zones[i].zone_text);
+      g_assert_cmpstr (checklists->exported_text, ==, zones[i].exported_text);
+      g_assert_true (g_str_has_suffix (checklists->incident_summary, zones[i].detected_day));
+      g_assert_cmpstr (cell (find_section (checklists, "checklist")->table, 0, "due_at")->text,
+                       ==, zones[i].due);
+      facts = find_section (status, "incident")->facts;
+      g_assert_cmpstr (cell (facts, 0, "detected_at")->text, ==, zones[i].detected);
+    }
+}
+
+/* }}} */
 
 int
 main (int   argc,
@@ -687,6 +739,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
+  /* A machine in UTC, so that the incidents' zones show. */
+  g_setenv ("TZ", "UTC", TRUE);
   g_test_init (&argc, &argv, NULL);
 
   demo = desk_test_open_store (NULL);
@@ -708,6 +762,7 @@ main (int   argc,
   ADD ("/desk/report/ledger/late", test_late_notices);
   ADD ("/desk/report/changes/since-last", test_changes_since_last);
   ADD ("/desk/report/changes/same-day", test_changes_same_day);
+  ADD ("/desk/report/time-zone", test_time_zone);
 
 #undef ADD
 

@@ -19,6 +19,7 @@
 #include "desk-import-dialog-private.h"
 #include "desk-incident-page.h"
 #include "desk-labels.h"
+#include "desk-notifications-page-private.h"
 #include "desk-preferences-window.h"
 #include "desk-report-button.h"
 #include "desk-test-ui-utils.h"
@@ -711,7 +712,10 @@ test_window_narrow (Fixture       *fixture,
                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  DeskNotificationsPage *notifications;
   DeskWindow *window;
+  const char *count;
+  GtkWidget *label;
 
   g_assert_true (desk_demo_populate (fixture->store, &error));
   g_assert_no_error (error);
@@ -734,6 +738,17 @@ test_window_narrow (Fixture       *fixture,
       g_assert_cmpint (minimum_width (GTK_WIDGET (page)), <=, 360);
       g_assert_cmpint (minimum_width (GTK_WIDGET (window->leaflet)), <=, 360);
     }
+
+  /* The ledger's count is read whole: its buttons go below it rather than cut it short. */
+  notifications = DESK_NOTIFICATIONS_PAGE (get_page (window, "notifications"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "notifications"));
+  desk_test_wait_for_page (notifications);
+  count = _desk_notifications_page_get_selection_text (notifications);
+  g_assert_cmpstr (count, ==, "606 customers");
+  SPIN_UNTIL ((label = desk_test_find_label (GTK_WIDGET (notifications), count)) != NULL
+              && gtk_widget_get_width (label) > 0
+              && !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
 
   desk_test_destroy_window (GTK_WINDOW (window), NULL);
 }
@@ -1031,9 +1046,9 @@ test_labels_summary (void)
   g_autofree char *date = desk_format_date (g_date_time_to_unix (detected));
   g_autofree char *summary = desk_incident_summary (DESK_INCIDENT_STATUS_INVESTIGATING,
                                                     DESK_SEVERITY_HIGH,
-                                                    g_date_time_to_unix (detected));
+                                                    g_date_time_to_unix (detected), NULL);
   g_autofree char *undated = desk_incident_summary (DESK_INCIDENT_STATUS_CLOSED,
-                                                    DESK_SEVERITY_CRITICAL, 0);
+                                                    DESK_SEVERITY_CRITICAL, 0, NULL);
 
   g_assert_cmpstr (date, ==, "14 Apr 2026");
   g_assert_null (desk_format_date (0));

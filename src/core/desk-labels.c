@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "desk-labels.h"
+#include "desk-time.h"
 
 /**
  * desk_incident_status_label:
@@ -321,13 +322,24 @@ desk_format_count (gint64 count)
 char *
 desk_format_date (gint64 seconds)
 {
+  return desk_format_date_in_zone (seconds, NULL);
+}
+
+/**
+ * desk_format_date_in_zone:
+ * @seconds: seconds since the epoch; 0 means "not set"
+ * @zone: (nullable): the time zone whose day it is; %NULL for the local one
+ *
+ * Returns: (transfer full) (nullable): the day @seconds falls on in @zone, e.g. "14 Apr 2026",
+ *   or %NULL when @seconds is 0
+ */
+char *
+desk_format_date_in_zone (gint64     seconds,
+                          GTimeZone *zone)
+{
   g_autoptr(GDateTime) when = NULL;
 
-  if (seconds == 0)
-    return NULL;
-
-  when = g_date_time_new_from_unix_local (seconds);
-  if (when == NULL)
+  if (seconds == 0 || (when = desk_time_in_zone (seconds, zone)) == NULL)
     return NULL;
 
   /* Translators: a day, as in "14 Apr 2026"; see the GLib documentation of
@@ -338,6 +350,7 @@ desk_format_date (gint64 seconds)
 /**
  * desk_incident_summary:
  * @detected_at: when the incident was detected, or 0 when that is not recorded
+ * @zone: (nullable): the time zone of the detection day; %NULL for the local one
  *
  * Returns: (transfer full): the line under an incident's title in the sidebar, e.g.
  *   "Investigating · High · 14 Apr 2026"
@@ -345,9 +358,10 @@ desk_format_date (gint64 seconds)
 char *
 desk_incident_summary (DeskIncidentStatus status,
                        DeskSeverity       severity,
-                       gint64             detected_at)
+                       gint64             detected_at,
+                       GTimeZone         *zone)
 {
-  g_autofree char *date = desk_format_date (detected_at);
+  g_autofree char *date = desk_format_date_in_zone (detected_at, zone);
 
   if (date == NULL)
     /* Translators: an incident's status and severity, e.g. "Investigating · High" */

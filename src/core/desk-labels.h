@@ -24,8 +24,11 @@ const char *desk_deadline_state_label  (DeskDeadlineState   state);
 const char *desk_figure_source_label   (DeskFigureSource    source);
 char       *desk_format_count          (gint64              count);
 char       *desk_format_date           (gint64              seconds);
+char       *desk_format_date_in_zone   (gint64              seconds,
+                                        GTimeZone          *zone);
 char       *desk_incident_summary      (DeskIncidentStatus  status,
                                         DeskSeverity        severity,
-                                        gint64              detected_at);
+                                        gint64              detected_at,
+                                        GTimeZone          *zone);
 
 G_END_DECLS

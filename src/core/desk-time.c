@@ -86,32 +86,56 @@ desk_time_parse (const char  *text,
 }
 
 /**
+ * desk_time_in_zone:
+ * @seconds: seconds since the epoch
+ * @zone: (nullable): a time zone; %NULL for the local one
+ *
+ * Returns: (transfer full) (nullable): @seconds as a day and time in @zone, or %NULL when it is
+ *   out of range
+ */
+GDateTime *
+desk_time_in_zone (gint64     seconds,
+                   GTimeZone *zone)
+{
+  g_autoptr(GTimeZone) local = NULL;
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (seconds);
+
+  if (utc == NULL)
+    return NULL;
+  if (zone == NULL)
+    zone = local = g_time_zone_new_local ();
+
+  return g_date_time_to_timezone (utc, zone);
+}
+
+/**
  * desk_time_format_iso:
  *
- * Returns: (transfer full): @seconds as ISO 8601 in UTC, e.g. "2026-04-14T00:30:00Z"
+ * Returns: (transfer full) (nullable): @seconds as ISO 8601 in UTC, e.g.
+ *   "2026-04-14T00:30:00Z", or %NULL when it is out of range
  */
 char *
 desk_time_format_iso (gint64 seconds)
 {
   g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (seconds);
 
-  return g_date_time_format (when, "%Y-%m-%dT%H:%M:%SZ");
+  return when ? g_date_time_format (when, "%Y-%m-%dT%H:%M:%SZ") : NULL;
 }
 
 /**
  * desk_time_format_iso_in_zone:
+ * @zone: (nullable): a time zone; %NULL for the local one
  *
- * Returns: (transfer full): @seconds as ISO 8601 in @zone, with its offset, e.g.
- *   "2026-04-14T09:30:00+09:00"
+ * Returns: (transfer full) (nullable): @seconds as ISO 8601 in @zone, with its offset, e.g.
+ *   "2026-04-14T09:30:00+09:00", or %NULL when it is out of range
  */
 char *
 desk_time_format_iso_in_zone (gint64     seconds,
                               GTimeZone *zone)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (seconds);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, zone);
+  g_autoptr(GDateTime) when = desk_time_in_zone (seconds, zone);
 
-  return g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
+  return when ? g_date_time_format (when, "%Y-%m-%dT%H:%M:%S%:z") : NULL;
 }
 
 /**

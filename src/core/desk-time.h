@@ -15,6 +15,8 @@ gboolean  desk_time_parse       (const char  *text,
                                  GTimeZone   *default_tz,
                                  gint64      *seconds,
                                  GError     **error);
+GDateTime *desk_time_in_zone    (gint64       seconds,
+                                 GTimeZone   *zone);
 char     *desk_time_format_iso  (gint64       seconds);
 char     *desk_time_format_iso_in_zone (gint64   seconds,
                                  GTimeZone   *zone);

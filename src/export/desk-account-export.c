@@ -27,6 +27,7 @@
 #include "desk-csv-writer.h"
 #include "desk-export-private.h"
 #include "desk-progress.h"
+#include "desk-time.h"
 
 #define BOM "\xef\xbb\xbf"
 
@@ -186,7 +187,7 @@ render_found_at (Writer *writer,
     }
 
   piece = g_string_new (",\"found_at\":");
-  iso = found_at != 0 ? _desk_export_iso_time (found_at) : NULL;
+  iso = found_at != 0 ? desk_time_format_iso (found_at) : NULL;
   append_json_string (piece, iso);
   return g_string_free (piece, FALSE);
 }

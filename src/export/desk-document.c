@@ -424,8 +424,7 @@ draw_title_block (Pager *pager)
   show_layout (pager, title, MARGIN_SIDE, pager->y, &ink);
   pager->y += layout_height (title) + 5;
 
-  meta_text = g_strjoin (" · ", report->incident_summary, report->exported_text,
-                         report->compared_text, NULL);
+  meta_text = desk_report_header_text (report);
   meta = new_layout (pager, meta_text, FONT_BODY, pager->content_width, PANGO_ALIGN_LEFT);
   show_layout (pager, meta, MARGIN_SIDE, pager->y, &dim);
   pager->y += layout_height (meta) + 9;
@@ -614,7 +613,7 @@ static double
 time_min_width (Pager                *pager,
                 const DeskReportCell *cell)
 {
-  g_autofree char *day = desk_format_date (cell->number);
+  g_autofree char *day = desk_format_date_in_zone (cell->number, pager->report->zone);
   double width = day ? text_width (pager, day, FONT_CELL, FALSE) : 0;
 
   if (cell->remark != NULL)

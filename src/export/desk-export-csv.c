@@ -16,8 +16,8 @@
  *   Section, Row, Column and Value, where Row is the text of the row's first cell (a fact's
  *   label, for the facts) and Column the heading of the value's column.
  *
- * Counts and percentages are plain numbers, days "2026-04-14" and times "2026-04-14 09:30" in
- * the local time zone, which spreadsheets read as numbers and dates. */
+ * Counts and percentages are plain numbers; days "2026-04-14" and times ISO 8601 with their
+ * offset, "2026-04-14T09:30:00+09:00", in the incident's time zone, as the documents show them. */
 
 #define G_LOG_DOMAIN "desk-export-csv"
 
@@ -27,6 +27,7 @@
 
 #include "desk-csv-writer.h"
 #include "desk-export-private.h"
+#include "desk-time.h"
 
 #define BOM "\xef\xbb\xbf"
 
@@ -35,7 +36,8 @@
 /* Returns: (transfer full): what the cell holds, for a spreadsheet */
 static char *
 cell_value (const DeskReportColumn *column,
-            const DeskReportCell   *cell)
+            const DeskReportCell   *cell,
+            GTimeZone              *zone)
 {
   g_autoptr(GDateTime) when = NULL;
 
@@ -49,10 +51,11 @@ cell_value (const DeskReportColumn *column,
       return g_strdup_printf ("%" G_GINT64_FORMAT, cell->number);
     case DESK_REPORT_DATE:
     case DESK_REPORT_TIME:
-      if (cell->number == 0 || !(when = g_date_time_new_from_unix_local (cell->number)))
+      if (cell->number == 0 || !(when = desk_time_in_zone (cell->number, zone)))
         return g_strdup ("");
-      return g_date_time_format (when, column->kind == DESK_REPORT_DATE ? "%Y-%m-%d"
-                                                                       : "%Y-%m-%d %H:%M");
+      if (column->kind == DESK_REPORT_TIME)
+        return desk_time_format_iso_in_zone (cell->number, zone);
+      return g_date_time_format (when, "%Y-%m-%d");
     case DESK_REPORT_TEXT:
     case DESK_REPORT_LABEL:
     case DESK_REPORT_FLAG:
@@ -121,7 +124,8 @@ write_wide (GPtrArray      *tables,
 
           for (guint c = 0; c < n_columns; c++)
             values[c] = cell_value (desk_report_table_get_column (table, c),
-                                    desk_report_table_get_cell (table, r, c));
+                                    desk_report_table_get_cell (table, r, c),
+                                    desk_report_table_get_zone (table));
           append_line (buffer, (const char * const *) values, n_columns);
 
           if (!_desk_export_flush (stream, buffer, FALSE, cancellable, error))
@@ -145,7 +149,7 @@ append_long_table (GString           *buffer,
       {
         const DeskReportColumn *column = desk_report_table_get_column (table, c);
         const DeskReportCell *cell = desk_report_table_get_cell (table, r, c);
-        g_autofree char *value = cell_value (column, cell);
+        g_autofree char *value = cell_value (column, cell, desk_report_table_get_zone (table));
         const char *fields[4] = { section->title, NULL, NULL, value };
 
         if (facts)

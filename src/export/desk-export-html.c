@@ -261,6 +261,7 @@ _desk_export_write_html (DeskReport     *report,
 {
   g_autoptr(GString) out = g_string_new ("<!DOCTYPE html>\n");
   g_autofree char *language = _desk_export_language ();
+  g_autofree char *header = desk_report_header_text (report);
 
   g_string_append (out, "<html lang=\"");
   append_escaped (out, language);
@@ -284,14 +285,7 @@ _desk_export_write_html (DeskReport     *report,
   g_string_append (out, "</p>\n<h1>");
   append_escaped (out, report->incident_title);
   g_string_append (out, "</h1>\n<p class=\"meta\">");
-  append_escaped (out, report->incident_summary);
-  g_string_append (out, " · ");
-  append_escaped (out, report->exported_text);
-  if (report->compared_text != NULL)
-    {
-      g_string_append (out, " · ");
-      append_escaped (out, report->compared_text);
-    }
+  append_escaped (out, header);
   g_string_append (out, "</p>\n</header>\n");
 
   for (guint i = 0; i < report->sections->len; i++)

@@ -8,8 +8,8 @@
 /* JSON for other tools, in the shape docs/export.md describes: the report's sections with their
  * facts as an object and their table as columns and rows of objects keyed by column. Values are
  * typed: numbers, booleans, stored values by their nick next to the words people read
- * ("status": "in-progress", "status_label": "In progress"), times in ISO 8601 UTC, and null for
- * a blank. */
+ * ("status": "in-progress", "status_label": "In progress"), times in ISO 8601 with the offset of
+ * the incident's time zone, and null for a blank. */
 
 #define G_LOG_DOMAIN "desk-export-json"
 
@@ -18,6 +18,7 @@
 #include <json-glib/json-glib.h>
 
 #include "desk-export-private.h"
+#include "desk-time.h"
 
 /* Bump when a member changes meaning or goes away; adding one does not. */
 #define FORMAT_VERSION 1
@@ -53,11 +54,13 @@ add_string_member (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
-/* Adds the members of one cell: usually one, two for a label. */
+/* Adds the members of one cell: usually one, two for a label. Days and times are written with
+ * the offset of @zone, so that a reader sees the incident's day and time of day. */
 static void
 add_cell_members (JsonBuilder            *builder,
                   const DeskReportColumn *column,
-                  const DeskReportCell   *cell)
+                  const DeskReportCell   *cell,
+                  GTimeZone              *zone)
 {
   g_autofree char *label_key = NULL;
   g_autofree char *time = NULL;
@@ -87,7 +90,7 @@ add_cell_members (JsonBuilder            *builder,
       break;
     case DESK_REPORT_DATE:
     case DESK_REPORT_TIME:
-      if (cell->number != 0 && (time = _desk_export_iso_time (cell->number)) != NULL)
+      if (cell->number != 0 && (time = desk_time_format_iso_in_zone (cell->number, zone)) != NULL)
         json_builder_add_string_value (builder, time);
       else
         json_builder_add_null_value (builder);
@@ -109,7 +112,8 @@ add_row_members (JsonBuilder     *builder,
 {
   for (guint c = 0; c < desk_report_table_get_n_columns (table); c++)
     add_cell_members (builder, desk_report_table_get_column (table, c),
-                      desk_report_table_get_cell (table, row, c));
+                      desk_report_table_get_cell (table, row, c),
+                      desk_report_table_get_zone (table));
 }
 
 static void
@@ -186,7 +190,7 @@ _desk_export_write_json (DeskReport     *report,
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GEnumClass) whats = g_type_class_ref (DESK_TYPE_EXPORT_WHAT);
-  g_autofree char *exported_at = _desk_export_iso_time (report->exported_at);
+  g_autofree char *exported_at = desk_time_format_iso_in_zone (report->exported_at, report->zone);
   g_autofree char *language = _desk_export_language ();
 
   json_builder_begin_object (builder);
@@ -196,10 +200,12 @@ _desk_export_write_json (DeskReport     *report,
   add_string_member (builder, "report", g_enum_get_value (whats, report->what)->value_nick);
   add_string_member (builder, "title", report->title);
   add_string_member (builder, "language", language);
+  add_string_member (builder, "time_zone", g_time_zone_get_identifier (report->zone));
   add_string_member (builder, "exported_at", exported_at);
   if (report->compared_at != 0)
     {
-      g_autofree char *compared_at = _desk_export_iso_time (report->compared_at);
+      g_autofree char *compared_at = desk_time_format_iso_in_zone (report->compared_at,
+                                                                   report->zone);
 
       add_string_member (builder, "compared_with", compared_at);
     }

@@ -218,6 +218,7 @@ _desk_export_write_markdown (DeskReport     *report,
                              GError        **error)
 {
   g_autoptr(GString) out = g_string_new ("# ");
+  g_autofree char *header = desk_report_header_text (report);
 
   append_escaped (out, report->title, " ");
   /* Translators: between the kind of a report and the incident's title, as in "Incident status
@@ -226,14 +227,7 @@ _desk_export_write_markdown (DeskReport     *report,
   append_escaped (out, report->incident_title, " ");
   g_string_append (out, "\n\n");
 
-  append_escaped (out, report->incident_summary, " ");
-  g_string_append (out, " · ");
-  append_escaped (out, report->exported_text, " ");
-  if (report->compared_text != NULL)
-    {
-      g_string_append (out, " · ");
-      append_escaped (out, report->compared_text, " ");
-    }
+  append_escaped (out, header, " ");
   g_string_append (out, "\n\n");
 
   for (guint i = 0; i < report->sections->len; i++)

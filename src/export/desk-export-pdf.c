@@ -17,6 +17,7 @@
 
 #include "desk-document.h"
 #include "desk-export-private.h"
+#include "desk-time.h"
 
 typedef struct
 {
@@ -47,7 +48,7 @@ set_metadata (DeskReport      *report,
               cairo_surface_t *surface)
 {
   g_autofree char *title = g_strdup_printf ("%s: %s", report->title, report->incident_title);
-  g_autofree char *created = _desk_export_iso_time (report->exported_at);
+  g_autofree char *created = desk_time_format_iso_in_zone (report->exported_at, report->zone);
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, report->incident_title);

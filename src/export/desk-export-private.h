@@ -56,7 +56,6 @@ gboolean  _desk_export_flush          (GOutputStream  *stream,
                                        gboolean        all,
                                        GCancellable   *cancellable,
                                        GError        **error);
-char     *_desk_export_iso_time       (gint64          seconds);
 char     *_desk_export_language       (void);
 
 G_END_DECLS

@@ -337,15 +337,6 @@ _desk_export_flush (GOutputStream  *stream,
   return TRUE;
 }
 
-/* Returns: (transfer full): @seconds in ISO 8601, in UTC: "2026-04-14T00:30:00Z" */
-char *
-_desk_export_iso_time (gint64 seconds)
-{
-  g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (seconds);
-
-  return when ? g_date_time_format (when, "%Y-%m-%dT%H:%M:%SZ") : NULL;
-}
-
 /* Returns: (transfer full): the language of the documents' words, as a BCP 47 tag */
 char *
 _desk_export_language (void)

@@ -312,8 +312,8 @@ desk_report_mark_changes (DeskReport  *self,
   if (json_object_has_member (json_node_get_object (root), "sections"))
     sections = json_object_get_array_member (json_node_get_object (root), "sections");
 
-  day = desk_format_date (compared_at);
-  when = desk_report_format_time (compared_at);
+  day = desk_format_date_in_zone (compared_at, self->zone);
+  when = desk_report_format_time (compared_at, self->zone);
   /* Translators: the heading of the column of changes, e.g. "Since 7 Apr 2026" */
   title = g_strdup_printf (_("Since %s"), day);
   self->compared_at = compared_at;

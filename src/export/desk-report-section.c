@@ -11,17 +11,21 @@
 
 #include "desk-report-section.h"
 
+/* Returns: (transfer full): a section whose days and times are those of @zone */
 DeskReportSection *
 desk_report_section_new (const char *id,
-                         const char *title)
+                         const char *title,
+                         GTimeZone  *zone)
 {
   DeskReportSection *self;
 
   g_return_val_if_fail (id != NULL && title != NULL, NULL);
+  g_return_val_if_fail (zone != NULL, NULL);
 
   self = g_new0 (DeskReportSection, 1);
   self->id = g_strdup (id);
   self->title = g_strdup (title);
+  self->zone = g_time_zone_ref (zone);
   return self;
 }
 
@@ -38,6 +42,7 @@ desk_report_section_free (DeskReportSection *self)
   desk_report_table_free (self->facts);
   desk_report_table_free (self->table);
   g_clear_object (&self->chart);
+  g_time_zone_unref (self->zone);
   g_free (self);
 }
 
@@ -74,7 +79,7 @@ desk_report_section_get_facts (DeskReportSection *self)
 
   if (self->facts == NULL)
     {
-      self->facts = desk_report_table_new ();
+      self->facts = desk_report_table_new (self->zone);
       desk_report_table_begin_row (self->facts, DESK_REPORT_ROW_NONE);
     }
 
@@ -88,7 +93,7 @@ desk_report_section_add_table (DeskReportSection *self)
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (self->table == NULL, NULL);
 
-  self->table = desk_report_table_new ();
+  self->table = desk_report_table_new (self->zone);
   return self->table;
 }
 

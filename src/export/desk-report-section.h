@@ -22,6 +22,7 @@ G_BEGIN_DECLS
  *   documents show as a list of labelled values
  * @table: (nullable): the section's table
  * @chart: (nullable): a chart, which documents draw (PDF) and the others leave out
+ * @zone: the time zone its tables write days and times in
  */
 typedef struct
 {
@@ -32,10 +33,12 @@ typedef struct
   DeskReportTable *facts;
   DeskReportTable *table;
   DeskChart       *chart;
+  GTimeZone       *zone;
 } DeskReportSection;
 
 DeskReportSection *desk_report_section_new       (const char        *id,
-                                                  const char        *title);
+                                                  const char        *title,
+                                                  GTimeZone         *zone);
 void               desk_report_section_free      (DeskReportSection *self);
 void               desk_report_section_set_uuid  (DeskReportSection *self,
                                                   const char        *uuid);

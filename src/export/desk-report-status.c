@@ -21,7 +21,6 @@
 #include "desk-history.h"
 #include "desk-labels.h"
 #include "desk-report-private.h"
-#include "desk-time.h"
 
 /* Lines of the history a report shows, newest first. */
 #define RECENT_LINES 12
@@ -166,15 +165,14 @@ add_progress_chart (DeskReportSection  *section,
   gint64 incident_id = desk_record_get_id (DESK_RECORD (incident));
   g_autoptr(DeskNoticeProgress) progress = NULL;
   g_autoptr(GPtrArray) deadlines = NULL;
-  g_autoptr(GTimeZone) zone = NULL;
   g_autoptr(DeskChart) chart = NULL;
 
   if (!(progress = desk_store_get_notice_progress (store, incident_id, error)) ||
       !(deadlines = desk_store_list_deadlines (store, incident_id, error)))
     return FALSE;
 
-  zone = desk_time_zone_for (desk_record_get_string (DESK_RECORD (incident), "time-zone"));
-  chart = desk_chart_new_notice_progress (progress, deadlines, zone, report->exported_at);
+  chart = desk_chart_new_notice_progress (progress, deadlines, report->zone,
+                                          report->exported_at);
   if (!desk_chart_is_empty (chart))
     desk_report_section_set_chart (section, chart);
 

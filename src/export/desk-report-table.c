@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "desk-labels.h"
+#include "desk-time.h"
 #include "desk-report-table.h"
 
 struct _DeskReportTable
@@ -26,6 +27,7 @@ struct _DeskReportTable
   GArray    *row_flags;   /* DeskReportRowFlags, one per row */
   GPtrArray *row_keys;    /* what each row is about (a record's UUID), or NULL */
   char      *empty_text;
+  GTimeZone *zone;        /* of the days and times */
 };
 
 /* Helpers {{{ */
@@ -71,11 +73,16 @@ add_cell (DeskReportTable *self,
 /* }}} */
 /* Public API {{{ */
 
+/* Returns: (transfer full): an empty table whose days and times are those of @zone */
 DeskReportTable *
-desk_report_table_new (void)
+desk_report_table_new (GTimeZone *zone)
 {
-  DeskReportTable *self = g_new0 (DeskReportTable, 1);
+  DeskReportTable *self;
 
+  g_return_val_if_fail (zone != NULL, NULL);
+
+  self = g_new0 (DeskReportTable, 1);
+  self->zone = g_time_zone_ref (zone);
   self->columns = g_ptr_array_new_with_free_func (column_free);
   self->cells = g_array_new (FALSE, TRUE, sizeof (DeskReportCell));
   g_array_set_clear_func (self->cells, cell_clear);
@@ -95,6 +102,7 @@ desk_report_table_free (DeskReportTable *self)
   g_array_unref (self->row_flags);
   g_ptr_array_unref (self->row_keys);
   g_free (self->empty_text);
+  g_time_zone_unref (self->zone);
   g_free (self);
 }
 
@@ -259,7 +267,7 @@ desk_report_table_add_percent (DeskReportTable *self,
  * @alert: whether the date needs attention; @remark should then say why, for colour alone
  *   tells nothing to a reader of a black-and-white printout
  *
- * Adds the day, or the day and time in a %DESK_REPORT_TIME column, in the local time zone.
+ * Adds the day, or the day and time in a %DESK_REPORT_TIME column, in the table's time zone.
  */
 void
 desk_report_table_add_date (DeskReportTable *self,
@@ -280,8 +288,8 @@ desk_report_table_add_date (DeskReportTable *self,
   cell->number = seconds;
   cell->alert = alert;
   if (seconds != 0)
-    date = column->kind == DESK_REPORT_TIME ? desk_report_format_time (seconds)
-                                            : desk_format_date (seconds);
+    date = column->kind == DESK_REPORT_TIME ? desk_report_format_time (seconds, self->zone)
+                                            : desk_format_date_in_zone (seconds, self->zone);
   cell->blank = date == NULL && remark == NULL;
 
   if (date != NULL && remark != NULL)
@@ -502,6 +510,15 @@ desk_report_table_get_empty_text (DeskReportTable *self)
   return self->empty_text;
 }
 
+/* Returns: (transfer none): the time zone of the table's days and times */
+GTimeZone *
+desk_report_table_get_zone (DeskReportTable *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->zone;
+}
+
 /* Returns: whether @self and @other have the same columns, by key and kind */
 gboolean
 desk_report_table_same_columns (DeskReportTable *self,
@@ -527,14 +544,15 @@ desk_report_table_same_columns (DeskReportTable *self,
 /**
  * desk_report_format_time:
  * @seconds: seconds since the epoch
+ * @zone: (nullable): the time zone to tell it in; %NULL for the local one
  *
- * Returns: (transfer full): the day and time @seconds is in the local time zone, e.g.
- *   "14 Apr 2026 09:30"
+ * Returns: (transfer full): the day and time @seconds is in @zone, e.g. "14 Apr 2026 09:30"
  */
 char *
-desk_report_format_time (gint64 seconds)
+desk_report_format_time (gint64     seconds,
+                         GTimeZone *zone)
 {
-  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (seconds);
+  g_autoptr(GDateTime) when = desk_time_in_zone (seconds, zone);
 
   if (when == NULL)
     return g_strdup ("?");

@@ -84,7 +84,7 @@ typedef struct
 
 typedef struct _DeskReportTable DeskReportTable;
 
-DeskReportTable        *desk_report_table_new            (void);
+DeskReportTable        *desk_report_table_new            (GTimeZone             *zone);
 void                    desk_report_table_free           (DeskReportTable       *self);
 void                    desk_report_table_add_column     (DeskReportTable       *self,
                                                           const char            *key,
@@ -142,10 +142,12 @@ gboolean                desk_report_table_is_shown       (DeskReportTable       
 gboolean                desk_report_table_is_grid        (DeskReportTable       *self,
                                                           guint                  column);
 const char             *desk_report_table_get_empty_text (DeskReportTable       *self);
+GTimeZone              *desk_report_table_get_zone       (DeskReportTable       *self);
 gboolean                desk_report_table_same_columns   (DeskReportTable       *self,
                                                           DeskReportTable       *other);
 
-char                   *desk_report_format_time          (gint64                 seconds);
+char                   *desk_report_format_time          (gint64                 seconds,
+                                                          GTimeZone             *zone);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskReportTable, desk_report_table_free)
 

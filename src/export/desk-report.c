@@ -13,6 +13,7 @@
 
 #include "desk-labels.h"
 #include "desk-report-private.h"
+#include "desk-time.h"
 
 /**
  * desk_report_what_title:
@@ -99,6 +100,8 @@ desk_report_gather (DeskStore       *store,
  * @title: what the document is, e.g. "Status report"
  * @exported_at: when it is made, in seconds since the epoch
  *
+ * Its days and times are in @incident's time zone, as the window shows them.
+ *
  * Returns: (transfer full): a report on @incident without sections
  */
 DeskReport *
@@ -108,15 +111,20 @@ desk_report_new (DeskExportWhat  what,
                  gint64          exported_at)
 {
   DeskRecord *record = DESK_RECORD (incident);
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(GDateTime) then = NULL;
   g_autofree char *when = NULL;
-  g_autoptr(GDateTime) local = NULL;
+  const char *name, *abbreviation;
   DeskReport *self;
 
   g_return_val_if_fail (title != NULL, NULL);
   g_return_val_if_fail (DESK_IS_INCIDENT (incident), NULL);
 
-  local = g_date_time_new_from_unix_local (exported_at);
-  when = desk_report_format_time (exported_at);
+  zone = desk_time_zone_for (desk_record_get_string (record, "time-zone"));
+  then = desk_time_in_zone (exported_at, zone);
+  when = desk_report_format_time (exported_at, zone);
+  name = g_time_zone_get_identifier (zone);
+  abbreviation = then ? g_date_time_get_timezone_abbreviation (then) : "";
 
   self = g_new0 (DeskReport, 1);
   self->what = what;
@@ -126,12 +134,19 @@ desk_report_new (DeskExportWhat  what,
   self->incident_title = g_strdup (desk_record_get_string (record, "title"));
   self->incident_summary = desk_incident_summary (desk_record_get_enum (record, "status"),
                                                   desk_record_get_enum (record, "severity"),
-                                                  desk_record_get_int (record, "detected-at"));
+                                                  desk_record_get_int (record, "detected-at"),
+                                                  zone);
+  self->zone = g_time_zone_ref (zone);
+  if (g_str_equal (name, abbreviation) || *abbreviation == '\0')
+    /* Translators: the time zone of a report's times, e.g. "Times in UTC" */
+    self->zone_text = g_strdup_printf (_("Times in %s"), name);
+  else
+    /* Translators: the time zone of a report's times, by name and abbreviation, e.g. "Times in
+     * Asia/Tokyo (JST)" */
+    self->zone_text = g_strdup_printf (_("Times in %s (%s)"), name, abbreviation);
   self->exported_at = exported_at;
   /* Translators: when a report was made, e.g. "Exported 14 Apr 2026 10:32 JST" */
-  self->exported_text = g_strdup_printf (_("Exported %s %s"), when,
-                                         local ? g_date_time_get_timezone_abbreviation (local)
-                                               : "");
+  self->exported_text = g_strdup_printf (_("Exported %s %s"), when, abbreviation);
   self->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_report_section_free);
   return self;
 }
@@ -146,6 +161,8 @@ desk_report_free (DeskReport *self)
   g_free (self->incident_uuid);
   g_free (self->incident_title);
   g_free (self->incident_summary);
+  g_time_zone_unref (self->zone);
+  g_free (self->zone_text);
   g_free (self->exported_text);
   g_free (self->scope);
   g_free (self->compared_text);
@@ -163,7 +180,23 @@ desk_report_add_section (DeskReport *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  section = desk_report_section_new (id, title);
+  section = desk_report_section_new (id, title, self->zone);
   g_ptr_array_add (self->sections, section);
   return section;
+}
+
+/**
+ * desk_report_header_text:
+ *
+ * Returns: (transfer full): the line under a document's title: the incident's summary, when it
+ *   was exported, the time zone of its times and what changes it marks, e.g. "Investigating ·
+ *   High · 14 Apr 2026 · Exported 14 Apr 2026 10:32 JST · Times in Asia/Tokyo (JST)"
+ */
+char *
+desk_report_header_text (DeskReport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_strjoin (" · ", self->incident_summary, self->exported_text, self->zone_text,
+                    self->compared_text, NULL);
 }

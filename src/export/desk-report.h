@@ -23,6 +23,8 @@ G_BEGIN_DECLS
  * @incident_title: the incident's title
  * @incident_summary: its status, severity and detection day, e.g. "Investigating · High ·
  *   14 Apr 2026"
+ * @zone: the incident's time zone, which every day and time of the report is in
+ * @zone_text: the same for people, e.g. "Times in Asia/Tokyo (JST)"
  * @exported_at: when it was gathered, in seconds since the epoch
  * @exported_text: the same for people, e.g. "Exported 14 Apr 2026 10:32 JST"
  * @scope: (nullable): the part of @what it covers: the UUID of the one checklist exported
@@ -41,6 +43,8 @@ typedef struct
   char           *incident_uuid;
   char           *incident_title;
   char           *incident_summary;
+  GTimeZone      *zone;
+  char           *zone_text;
   gint64          exported_at;
   char           *exported_text;
   char           *scope;
@@ -63,6 +67,7 @@ void               desk_report_free        (DeskReport     *self);
 DeskReportSection *desk_report_add_section (DeskReport     *self,
                                             const char     *id,
                                             const char     *title);
+char              *desk_report_header_text (DeskReport     *self);
 char              *desk_report_snapshot    (DeskReport     *self);
 gboolean           desk_report_mark_changes (DeskReport    *self,
                                             DeskStore      *store,

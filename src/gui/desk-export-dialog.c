@@ -116,6 +116,7 @@ desk_export_dialog_init (DeskExportDialog *self)
  * @format: the format chosen at first
  * @compared_at: when the earlier export was made that this one can mark its changes against;
  *   0 when there is none, which leaves the choice out
+ * @zone: the time zone to tell @compared_at in: the incident's
  *
  * Returns: (transfer full): a dialog, modal to @parent, not shown yet
  */
@@ -123,7 +124,8 @@ DeskExportDialog *
 desk_export_dialog_new (GtkWindow        *parent,
                         const char       *heading,
                         DeskExportFormat  format,
-                        gint64            compared_at)
+                        gint64            compared_at,
+                        GTimeZone        *zone)
 {
   DeskExportDialog *self;
 
@@ -139,7 +141,7 @@ desk_export_dialog_new (GtkWindow        *parent,
 
   if (compared_at != 0)
     {
-      g_autofree char *when = desk_report_format_time (compared_at);
+      g_autofree char *when = desk_report_format_time (compared_at, zone);
       g_autofree char *subtitle = NULL;
 
       /* Translators: under "Mark Changes Since the Last Export", e.g. "Compared with the export

@@ -20,7 +20,8 @@ G_DECLARE_FINAL_TYPE (DeskExportDialog, desk_export_dialog, DESK, EXPORT_DIALOG,
 DeskExportDialog *desk_export_dialog_new              (GtkWindow        *parent,
                                                        const char       *heading,
                                                        DeskExportFormat  format,
-                                                       gint64            compared_at);
+                                                       gint64            compared_at,
+                                                       GTimeZone        *zone);
 DeskExportFormat  desk_export_dialog_get_format       (DeskExportDialog *self);
 gboolean          desk_export_dialog_get_mark_changes (DeskExportDialog *self);
 

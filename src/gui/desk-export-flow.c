@@ -37,6 +37,7 @@
 #include "desk-export.h"
 #include "desk-export-dialog.h"
 #include "desk-gui-utils.h"
+#include "desk-time.h"
 #include "desk-export-flow.h"
 
 struct _DeskExportFlow
@@ -50,6 +51,7 @@ struct _DeskExportFlow
   char           *incident_uuid;
   char           *incident_title;
   gint64          incident_id;
+  GTimeZone      *zone;             /* the incident's, which its reports tell times in */
   DeskExportWhat  what;
   char           *checklist_uuid;   /* the one checklist exported, or NULL for all */
   char           *checklist_title;  /* known once the export has begun */
@@ -647,7 +649,7 @@ on_earlier_found_cb (GObject      *object,
   heading = get_export_heading (self);
   dialog = desk_export_dialog_new (get_window (self), heading,
                                    format ? format->value : DESK_EXPORT_FORMAT_PDF,
-                                   job->compared_at);
+                                   job->compared_at, self->zone);
 
   if (cancellable != NULL)
     g_signal_connect_object (cancellable, "cancelled", G_CALLBACK (gtk_window_close), dialog,
@@ -928,6 +930,7 @@ desk_export_flow_finalize (GObject *object)
 
   g_free (self->incident_uuid);
   g_free (self->incident_title);
+  g_clear_pointer (&self->zone, g_time_zone_unref);
   g_free (self->checklist_uuid);
   g_free (self->checklist_title);
 
@@ -983,6 +986,7 @@ desk_export_flow_new (GtkWidget      *widget,
   self->incident_uuid = g_strdup (desk_record_get_uuid (DESK_RECORD (incident)));
   self->incident_title = g_strdup (desk_record_get_string (DESK_RECORD (incident), "title"));
   self->incident_id = desk_record_get_id (DESK_RECORD (incident));
+  self->zone = desk_time_zone_for (desk_record_get_string (DESK_RECORD (incident), "time-zone"));
   self->what = what;
   self->checklist_uuid = g_strdup (checklist_uuid);
   return self;

@@ -199,7 +199,8 @@ update_subtitle (DeskWindow *self)
   if (incident != NULL)
     summary = desk_incident_summary (desk_record_get_enum (DESK_RECORD (incident), "status"),
                                      desk_record_get_enum (DESK_RECORD (incident), "severity"),
-                                     desk_record_get_int (DESK_RECORD (incident), "detected-at"));
+                                     desk_record_get_int (DESK_RECORD (incident), "detected-at"),
+                                     NULL);
 
   adw_view_switcher_title_set_subtitle (self->switcher_title, summary);
 }
@@ -616,7 +617,7 @@ summarize_incident (GtkListItem        *list_item,
                     gint64              detected_at,
                     gpointer            user_data)
 {
-  return desk_incident_summary (status, severity, detected_at);
+  return desk_incident_summary (status, severity, detected_at, NULL);
 }
 
 static void
