@@ -19,6 +19,7 @@
 #include "desk-import-dialog-private.h"
 #include "desk-incident-page.h"
 #include "desk-labels.h"
+#include "desk-notifications-page-private.h"
 #include "desk-preferences-window.h"
 #include "desk-report-button.h"
 #include "desk-test-ui-utils.h"
@@ -711,7 +712,10 @@ test_window_narrow (Fixture       *fixture,
                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  DeskNotificationsPage *notifications;
   DeskWindow *window;
+  const char *count;
+  GtkWidget *label;
 
   g_assert_true (desk_demo_populate (fixture->store, &error));
   g_assert_no_error (error);
@@ -734,6 +738,17 @@ test_window_narrow (Fixture       *fixture,
       g_assert_cmpint (minimum_width (GTK_WIDGET (page)), <=, 360);
       g_assert_cmpint (minimum_width (GTK_WIDGET (window->leaflet)), <=, 360);
     }
+
+  /* The ledger's count is read whole: its buttons go below it rather than cut it short. */
+  notifications = DESK_NOTIFICATIONS_PAGE (get_page (window, "notifications"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "notifications"));
+  desk_test_wait_for_page (notifications);
+  count = _desk_notifications_page_get_selection_text (notifications);
+  g_assert_cmpstr (count, ==, "606 customers");
+  SPIN_UNTIL ((label = desk_test_find_label (GTK_WIDGET (notifications), count)) != NULL
+              && gtk_widget_get_width (label) > 0
+              && !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
 
   desk_test_destroy_window (GTK_WINDOW (window), NULL);
 }

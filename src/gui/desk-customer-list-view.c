@@ -27,6 +27,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-customer-columns.h"
+#include "desk-folding-row.h"
 #include "desk-incident-page.h"
 #include "desk-labels.h"
 #include "desk-customer-list-view-private.h"
@@ -39,7 +40,7 @@ struct _DeskCustomerListView
   GtkWidget           *toolbars;
   GtkSearchEntry      *search_entry;
   GtkDropDown         *filter_dropdown;
-  GtkBox              *count_bar;
+  GtkBox              *action_box;
   GtkLabel            *count_label;
   GtkStack            *stack;
   GtkColumnView       *column_view;
@@ -312,7 +313,7 @@ desk_customer_list_view_buildable_add_child (GtkBuildable *buildable,
   DeskCustomerListView *self = DESK_CUSTOMER_LIST_VIEW (buildable);
 
   if (g_strcmp0 (type, "action") == 0)
-    gtk_box_append (self->count_bar, GTK_WIDGET (child));
+    gtk_box_append (self->action_box, GTK_WIDGET (child));
   else if (g_strcmp0 (type, "empty") == 0)
     gtk_stack_add_named (self->stack, GTK_WIDGET (child), "no-customers");
   else
@@ -505,12 +506,14 @@ desk_customer_list_view_class_init (DeskCustomerListViewClass *klass)
                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                   G_TYPE_NONE, 1, G_TYPE_ERROR);
 
+  g_type_ensure (DESK_TYPE_FOLDING_ROW);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/desk-customer-list-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskCustomerListView, toolbars);
   gtk_widget_class_bind_template_child (widget_class, DeskCustomerListView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DeskCustomerListView, filter_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, DeskCustomerListView, count_bar);
+  gtk_widget_class_bind_template_child (widget_class, DeskCustomerListView, action_box);
   gtk_widget_class_bind_template_child (widget_class, DeskCustomerListView, count_label);
   gtk_widget_class_bind_template_child (widget_class, DeskCustomerListView, stack);
   gtk_widget_class_bind_template_child (widget_class, DeskCustomerListView, column_view);
