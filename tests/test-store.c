@@ -643,6 +643,8 @@ on_done_cb (GObject      *source,
 
   if (tag == desk_store_set_deleted_async)
     ok = desk_store_set_deleted_finish (store, result, &error);
+  else if (tag == desk_store_set_deleted_all_async)
+    ok = desk_store_set_deleted_all_finish (store, result, &error);
   else if (tag == desk_store_set_notification_status_async)
     ok = desk_store_set_notification_status_finish (store, result, &error);
   else if (tag == desk_store_move_async)
@@ -849,6 +851,78 @@ test_add_affected_customer (Fixture       *fixture,
     g_assert_cmpint (desk_record_get_enum (g_ptr_array_index (restored_ledger, 0), "status"), ==,
                      DESK_NOTIFICATION_STATUS_SENT);
   }
+}
+
+static guint
+history_length (DeskStore    *store,
+                DeskIncident *incident)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = desk_store_list_history (store,
+                                                          desk_record_get_id (DESK_RECORD (incident)),
+                                                          &error);
+
+  g_assert_no_error (error);
+  return history->len;
+}
+
+/* A customer leaves an incident with its notice, as the Customers page removes it, in one
+ * transaction: both or, if one fails, neither, and then neither record changes. */
+static void
+test_set_deleted_all (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  DeskStore *store = fixture->store;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskIncident) mail = save_incident (store, "Mail breach");
+  g_autoptr(DeskCustomer) customer = NULL;
+  g_autoptr(DeskAffected) affected = NULL;
+  g_autoptr(GPtrArray) ledger = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) broken = g_ptr_array_new_with_free_func (g_object_unref);
+  DeskRecord *notice;
+  guint n_history;
+
+  affected = add_customer (store, mail, "N-1", "Northwind", NULL, &customer, &error);
+  g_assert_no_error (error);
+  ledger = desk_store_list (store, DESK_TYPE_NOTIFICATION, "affected-id",
+                            desk_record_get_id (DESK_RECORD (affected)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ledger->len, ==, 1);
+  notice = g_ptr_array_index (ledger, 0);
+  g_ptr_array_add (records, g_object_ref (affected));
+  g_ptr_array_add (records, g_object_ref (notice));
+
+  /* The second record is not in the store: the first stays too, in the store and in memory. */
+  g_ptr_array_add (broken, g_object_ref (affected));
+  g_ptr_array_add (broken, desk_record_copy (notice));
+  desk_record_set_id (g_ptr_array_index (broken, 1), 999999);
+  n_history = history_length (store, mail);
+  g_assert_false (desk_store_set_deleted_all (store, broken, TRUE, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (desk_record_get_deleted (DESK_RECORD (affected)));
+  g_assert_cmpuint (n_links (store, mail), ==, 1);
+  g_assert_cmpuint (history_length (store, mail), ==, n_history);
+
+  /* Both go, and the records say so */
+  g_assert_true (desk_store_set_deleted_all (store, records, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (desk_record_get_deleted (DESK_RECORD (affected)));
+  g_assert_true (desk_record_get_deleted (notice));
+  g_assert_cmpuint (n_links (store, mail), ==, 0);
+  g_assert_cmpuint (desk_test_count (store, DESK_TYPE_NOTIFICATION, "affected-id",
+                                     desk_record_get_id (DESK_RECORD (affected))), ==, 0);
+
+  /* ... and come back together, on the worker, as the toast's Undo does */
+  desk_store_set_deleted_all_async (store, records, FALSE, NULL, on_done_cb, loop);
+  g_main_loop_run (loop);
+  g_assert_false (desk_record_get_deleted (DESK_RECORD (affected)));
+  g_assert_false (desk_record_get_deleted (notice));
+  g_assert_cmpuint (n_links (store, mail), ==, 1);
+  g_assert_cmpuint (desk_test_count (store, DESK_TYPE_NOTIFICATION, "affected-id",
+                                     desk_record_get_id (DESK_RECORD (affected))), ==, 1);
 }
 
 /* A customer already on the incident is refused in words, and nothing is written: not even the
@@ -1096,6 +1170,7 @@ main (int   argc,
   ADD ("/desk/store/add-affected-customer", test_add_affected_customer);
   ADD ("/desk/store/add-affected-customer-refused", test_add_affected_customer_refused);
   ADD ("/desk/store/add-affected-customer-async", test_add_affected_customer_async);
+  ADD ("/desk/store/set-deleted-all", test_set_deleted_all);
   ADD ("/desk/store/bulk-notification-status", test_bulk_notification_status);
   ADD ("/desk/store/move", test_move);
   ADD ("/desk/store/history", test_history);

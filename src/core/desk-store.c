@@ -1216,6 +1216,50 @@ desk_store_restore (DeskStore   *self,
 }
 
 /**
+ * desk_store_set_deleted_all:
+ * @records: (element-type DeskRecord): stored records, e.g. a customer's link to an incident and
+ *   its notice
+ * @deleted: %TRUE to delete (tombstone) @records, %FALSE to restore them
+ *
+ * Deletes or restores @records, in their order, in one transaction: all of them or, on an error,
+ * none, and then none of them changes.
+ */
+gboolean
+desk_store_set_deleted_all (DeskStore   *self,
+                            GPtrArray   *records,
+                            gboolean     deleted,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (records != NULL, FALSE);
+
+  copies = g_ptr_array_new_full (records->len, g_object_unref);
+  for (guint i = 0; i < records->len; i++)
+    g_ptr_array_add (copies, desk_record_copy (g_ptr_array_index (records, i)));
+
+  if (!desk_database_begin (self->database, error))
+    return FALSE;
+
+  for (guint i = 0; ok && i < copies->len; i++)
+    ok = set_deleted (self, g_ptr_array_index (copies, i), deleted, &local_error);
+
+  if (!ok || !desk_database_commit (self->database, &local_error))
+    {
+      desk_database_rollback (self->database);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < records->len; i++)
+    desk_record_assign (g_ptr_array_index (records, i), g_ptr_array_index (copies, i));
+  return TRUE;
+}
+
+/**
  * desk_store_add_affected_customer:
  * @customer: the customer as entered, not stored yet
  * @affected: how @customer's incident affects it (its "incident-id", exposure, categories), not
@@ -2170,11 +2214,7 @@ delete_job (DeskStore  *self,
             Job        *job,
             GError    **error)
 {
-  DeskRecord *record = g_ptr_array_index (job->copies, 0);
-  gboolean ok = job->value ? desk_store_delete (self, record, error)
-                           : desk_store_restore (self, record, error);
-
-  return ok ? JOB_DONE : NULL;
+  return desk_store_set_deleted_all (self, job->copies, job->value, error) ? JOB_DONE : NULL;
 }
 
 /**
@@ -2205,6 +2245,39 @@ desk_store_set_deleted_finish (DeskStore     *self,
                                GError       **error)
 {
   return job_finish (self, result, desk_store_set_deleted_async, error) != NULL;
+}
+
+/**
+ * desk_store_set_deleted_all_async:
+ * @records: (element-type DeskRecord): see desk_store_set_deleted_all()
+ *
+ * On success, desk_store_set_deleted_all_finish() leaves @records as stored; on an error they do
+ * not change.
+ */
+void
+desk_store_set_deleted_all_async (DeskStore           *self,
+                                  GPtrArray           *records,
+                                  gboolean             deleted,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  Job *job = job_new (delete_job, NULL);
+
+  g_return_if_fail (DESK_IS_STORE (self));
+  g_return_if_fail (records != NULL);
+
+  job->value = deleted;
+  job_take_records (job, (DeskRecord *const *) records->pdata, records->len);
+  job_run (self, job, desk_store_set_deleted_all_async, cancellable, callback, user_data);
+}
+
+gboolean
+desk_store_set_deleted_all_finish (DeskStore     *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return job_finish (self, result, desk_store_set_deleted_all_async, error) != NULL;
 }
 
 static gpointer

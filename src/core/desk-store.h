@@ -58,6 +58,10 @@ gboolean      desk_store_delete            (DeskStore            *self,
 gboolean      desk_store_restore           (DeskStore            *self,
                                             DeskRecord           *record,
                                             GError              **error);
+gboolean      desk_store_set_deleted_all   (DeskStore            *self,
+                                            GPtrArray            *records,
+                                            gboolean              deleted,
+                                            GError              **error);
 gboolean      desk_store_add_affected_customer (DeskStore        *self,
                                             DeskCustomer         *customer,
                                             DeskAffected         *affected,
@@ -158,6 +162,15 @@ void          desk_store_set_deleted_async (DeskStore            *self,
                                             GAsyncReadyCallback   callback,
                                             gpointer              user_data);
 gboolean      desk_store_set_deleted_finish (DeskStore           *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+void          desk_store_set_deleted_all_async (DeskStore        *self,
+                                            GPtrArray            *records,
+                                            gboolean              deleted,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+gboolean      desk_store_set_deleted_all_finish (DeskStore       *self,
                                             GAsyncResult         *result,
                                             GError              **error);
 void          desk_store_add_affected_customer_async (DeskStore  *self,

@@ -179,15 +179,14 @@ reload_page (DeskIncidentPage *page,
   desk_incident_page_reload (page);
 }
 
-/* A removal or its undo under way, one record after the other: a customer's notice leaves the
- * ledger only once the customer has left the incident. No cancellable: what the person asked for
- * completes, even if the page moves on meanwhile; stopping half-way would be worse. */
+/* A removal or its undo under way: all its records in one transaction, so that a customer never
+ * leaves the incident with its notice left in the ledger. No cancellable: what the person asked
+ * for completes, even if the page moves on meanwhile. */
 typedef struct
 {
   DeskPageRemoval *removal;
   DeskPageRequest *request;
   GCancellable    *cancellable;  /* the page's when it began, cancelled when the page moves on */
-  guint            next;         /* the record being changed */
   gboolean         deleted;
 } Change;
 
@@ -202,7 +201,9 @@ change_free (Change *change)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Change, change_free)
 
-static void run_change (Change *change);
+static void on_change_done_cb (GObject      *object,
+                               GAsyncResult *result,
+                               gpointer      user_data);
 
 static void
 start_change (DeskPageRemoval  *removal,
@@ -216,7 +217,8 @@ start_change (DeskPageRemoval  *removal,
   change->request->failure = deleted ? removal->failure : removal->restore_failure;
   change->cancellable = g_object_ref (desk_incident_page_get_cancellable (page));
   change->deleted = deleted;
-  run_change (change);
+  desk_store_set_deleted_all_async (removal->store, removal->records, deleted, NULL,
+                                    on_change_done_cb, change);
 }
 
 static void
@@ -239,13 +241,8 @@ on_change_done_cb (GObject      *object,
   DeskPageRequest *request = change->request;
   g_autoptr(GError) error = NULL;
 
-  if (!desk_store_set_deleted_finish (DESK_STORE (object), result, &error))
+  if (!desk_store_set_deleted_all_finish (DESK_STORE (object), result, &error))
     desk_show_error (GTK_WIDGET (request->page), request->failure, error);
-  else if (++change->next < removal->records->len)
-    {
-      run_change (g_steal_pointer (&change));
-      return;
-    }
   else if (change->deleted)
     desk_show_undo_toast (GTK_WIDGET (request->page), removal->title, undo_removal,
                           g_rc_box_acquire (removal), removal_unref);
@@ -258,14 +255,6 @@ on_change_done_cb (GObject      *object,
   desk_page_request_end (request);
 }
 
-static void
-run_change (Change *change)
-{
-  desk_store_set_deleted_async (change->removal->store,
-                                g_ptr_array_index (change->removal->records, change->next),
-                                change->deleted, NULL, on_change_done_cb, change);
-}
-
 /**
  * desk_page_removal_new:
  * @page: the DeskIncidentPage that removes the records; it must have a store
@@ -275,8 +264,9 @@ run_change (Change *change)
  * @changed: (nullable): what the page does after the removal and after its undo, e.g. read a
  *   part of itself again; %NULL reads the whole page again
  *
- * Deletions in the store are tombstones, committed at once; the toast's Undo lifts them. Add the
- * records with desk_page_removal_add(), then run the removal, or ask first.
+ * Deletions in the store are tombstones, all of a removal's records committed at once in one
+ * transaction; the toast's Undo lifts them, again in one. Add the records with
+ * desk_page_removal_add(), then run the removal, or ask first.
  *
  * Returns: (transfer full): a removal for desk_page_removal_run() or desk_page_removal_confirm()
  */
