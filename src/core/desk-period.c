@@ -21,6 +21,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "desk-period.h"
+#include "desk-time.h"
 
 #define SECONDS_PER_HOUR (G_GINT64_CONSTANT (60) * 60)
 
@@ -157,14 +158,6 @@ desk_period_clear (DeskPeriod *self)
   g_clear_pointer (&self->calendar, g_free);
 }
 
-void
-desk_period_copy_into (const DeskPeriod *self,
-                       DeskPeriod       *copy)
-{
-  *copy = *self;
-  copy->calendar = g_strdup (self->calendar);
-}
-
 static gint64
 local_time (GTimeZone   *zone,
             const GDate *date,
@@ -206,7 +199,6 @@ desk_period_add (const DeskPeriod   *self,
                  gint64              start,
                  GTimeZone          *zone)
 {
-  g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
   GDate date;
 
@@ -219,8 +211,7 @@ desk_period_add (const DeskPeriod   *self,
   if (self->unit == DESK_PERIOD_UNIT_HOURS)
     return start + self->amount * SECONDS_PER_HOUR;
 
-  utc = g_date_time_new_from_unix_utc (start);
-  local = g_date_time_to_timezone (utc, zone);
+  local = desk_time_in_zone (start, zone);
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
                   g_date_time_get_year (local));

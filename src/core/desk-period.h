@@ -66,8 +66,6 @@ typedef struct
 } DeskPeriod;
 
 void          desk_period_clear             (DeskPeriod          *self);
-void          desk_period_copy_into         (const DeskPeriod    *self,
-                                             DeskPeriod          *copy);
 gint64        desk_period_add               (const DeskPeriod    *self,
                                              const DeskCalendar  *calendar,
                                              gint64               start,
