@@ -24,8 +24,9 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
-#include "desk-labels.h"
 #include "desk-chart.h"
+#include "desk-labels.h"
+#include "desk-time.h"
 
 #define SECONDS_PER_HOUR 3600
 #define SECONDS_PER_DAY  (24 * SECONDS_PER_HOUR)
@@ -219,9 +220,7 @@ static GDateTime *
 in_zone (DeskChart *self,
          gint64     time)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (time);
-
-  return g_date_time_to_timezone (utc, self->zone);
+  return desk_time_in_zone (time, self->zone);
 }
 
 static char *

@@ -149,8 +149,7 @@ desk_format_zoned_time (gint64      seconds,
                         const char *time_zone)
 {
   g_autoptr(GTimeZone) zone = desk_time_zone_for (time_zone);
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (seconds);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, zone);
+  g_autoptr(GDateTime) local = desk_time_in_zone (seconds, zone);
 
   /* Translators: a time with its time zone, e.g. "17 Apr 2026, 09:00 JST"; see the GLib
    * documentation of g_date_time_format() for the codes */

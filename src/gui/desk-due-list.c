@@ -98,15 +98,13 @@ customer_group (DeskDeadline *deadline,
 {
   gint64 due_at = desk_deadline_get_due_at (deadline);
   g_autoptr(GTimeZone) zone = NULL;
-  g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
 
   if (desk_deadline_state_at (deadline, now) == DESK_DEADLINE_STATE_OVERDUE)
     return g_strdup ("overdue");
 
   zone = desk_time_zone_for (desk_deadline_get_time_zone (deadline));
-  utc = g_date_time_new_from_unix_utc (due_at);
-  local = g_date_time_to_timezone (utc, zone);
+  local = desk_time_in_zone (due_at, zone);
   return g_date_time_format (local, "%F");
 }
 
