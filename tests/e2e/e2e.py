@@ -113,6 +113,23 @@ def find(root, role, name):
         raise
 
 
+def open_templates(window):
+    """The template button of the Add Checklist popover, opened from the page's toolbar or its
+    empty state: whichever answers, as the page may still be settling when it is asked."""
+    def template():
+        return (search(window, 'push button', 'Patching and vulnerability remediation')
+                or [None])[0]
+
+    for _ in range(3):
+        for button in search(window, 'push button', 'Add Checklist'):
+            click(button)
+            try:
+                return wait_for('the checklist templates', template, timeout=5)
+            except AssertionError:
+                continue
+    return find(window, 'push button', 'Patching and vulnerability remediation')
+
+
 def click(node):
     action = node.queryAction()
     names = [action.getName(i) for i in range(action.nActions)]
@@ -180,8 +197,7 @@ def main():
         press(Gdk.KEY_Alt_L, Gdk.KEY_4)
         wait_for('the Remediation page', lambda: len(search(window, 'push button',
                                                             'Add Checklist')) > 0)
-        click(search(window, 'push button', 'Add Checklist')[-1])
-        click(find(window, 'push button', 'Patching and vulnerability remediation'))
+        click(open_templates(window))
 
         log('tick the first item')
         boxes = wait_for('the checklist items', lambda: search(window, 'check box', 'Done'))
@@ -205,6 +221,12 @@ def main():
         except gi.repository.GLib.Error:
             pass  # the application may quit before it answers
         process.wait(timeout=TIMEOUT)
+    except BaseException:
+        # What the application said is the first thing to read when a step fails
+        app_log.flush()
+        with open(app_log.name) as said:
+            log(f'the application (exit status {process.poll()}) said:\n' + said.read())
+        raise
     finally:
         if process.poll() is None:
             process.kill()
